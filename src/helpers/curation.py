@@ -1,0 +1,67 @@
+"""Read the human-edited curation files in ``data/curated/`` and check their shape."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from . import paths
+from .errors import DataError
+
+QUOTE_COLUMNS = ["figure_id", "quote", "unit", "kind", "label_en", "label_zh", "topic",
+                 "place_zh", "place_en", "place_level", "period", "role", "note"]
+DATE_COLUMNS = ["date_id", "quote", "label_en", "label_zh", "topic", "note"]
+UNIT_2016_COLUMNS = ["unit_id", "quote", "name_zh", "name_en", "inspection_type"]
+DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "note"]
+
+EDIT_FIX = "edit the row in the curation file (see data/curated/README.md), then run `make data`"
+
+
+def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[str, str]]:
+    """Read a curated CSV: UTF-8, the expected columns, non-empty unique ids, no empty quote."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(path, f"byte {err.start}", "the file is not UTF-8", "save it as UTF-8 (no BOM)") from None
+    if text.startswith("\ufeff"):
+        raise DataError(path, "byte 0", "the file starts with a byte-order mark", "save it as UTF-8 without BOM")
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataError(path, "header", f"missing column(s) {', '.join(missing)}", f"the header must be: {','.join(columns)}")
+    rows, seen = [], set()
+    for line_no, row in enumerate(reader, start=2):
+        entry = f"line {line_no} ({id_column}={row.get(id_column) or '?'})"
+        if None in row or any(v is None for v in row.values()):
+            raise DataError(path, entry, "wrong number of fields", "quote fields that contain commas with double quotes")
+        key = row[id_column].strip()
+        if not key:
+            raise DataError(path, entry, f"empty {id_column}", f"give the row a unique {id_column}")
+        if key in seen:
+            raise DataError(path, entry, f"duplicate {id_column} {key!r}", f"make {id_column} unique")
+        if "quote" in row and not row["quote"]:
+            raise DataError(path, entry, "empty quote", "copy the verbatim quote from the article")
+        seen.add(key)
+        row["_entry"] = entry
+        rows.append(row)
+    return rows
+
+
+def quotes(path: Path = paths.QUOTES) -> list[dict[str, str]]:
+    """The curated statistics: one row per figure, quote and labels, no values."""
+    return read_curated(path, QUOTE_COLUMNS, "figure_id")
+
+
+def dates(path: Path = paths.CURATED / "dates.csv") -> list[dict[str, str]]:
+    """The curated date expressions (milestones and ranges)."""
+    return read_curated(path, DATE_COLUMNS, "date_id")
+
+
+def units_2016(path: Path = paths.CURATED / "units_2016.csv") -> list[dict[str, str]]:
+    """The seven units of the city's 2016 first round, with inspection type."""
+    return read_curated(path, UNIT_2016_COLUMNS, "unit_id")
+
+
+def derived(path: Path = paths.CURATED / "derived.csv") -> list[dict[str, str]]:
+    """Derived values: formulas over figure ids, no numbers but constants such as 100."""
+    return read_curated(path, DERIVED_COLUMNS, "derived_id")
