@@ -113,8 +113,9 @@ def validate_text(text: str, name: str, path: Path | str) -> None:
         seen[row[key_index]] = line_no
 
 
-def table_path(name: str) -> Path:
-    return paths.TIDY / f"{name}.csv"
+def table_path(name: str, tidy_dir: Path | None = None) -> Path:
+    """Where table ``name`` is committed (``data/tidy/`` unless another folder is given)."""
+    return (tidy_dir or paths.TIDY) / f"{name}.csv"
 
 
 def validate_all(tables: dict[str, pd.DataFrame]) -> None:
@@ -138,10 +139,10 @@ def write_tables(tables: dict[str, pd.DataFrame]) -> None:
         write_text_atomic(table_path(name), text)
 
 
-def check_matches_committed(tables: dict[str, pd.DataFrame]) -> None:
+def check_matches_committed(tables: dict[str, pd.DataFrame], tidy_dir: Path | None = None) -> None:
     """Raise DataError at the first cell where a committed table differs from a fresh build."""
     for name, frame in tables.items():
-        path = table_path(name)
+        path = table_path(name, tidy_dir)
         if not path.exists():
             raise DataError(path, "file", "is missing", "run `make data` and commit data/tidy/")
         validate_text(path.read_text(encoding="utf-8"), name, path)

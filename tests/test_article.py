@@ -1,0 +1,68 @@
+"""The archive: byte-exact, checksummed, metadata complete; changed copies are refused."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.article import load_article
+from helpers.errors import DataError
+
+SOURCE = paths.ROOT.parent / "shared" / "source" / "xianning-inspection-2017-04-25.txt"
+
+
+def test_archive_checksum_matches_metadata_and_readme() -> None:
+    digest = hashlib.sha256(paths.ARTICLE.read_bytes()).hexdigest()
+    meta = json.loads(paths.ARTICLE_META.read_text(encoding="utf-8"))
+    assert digest == meta["sha256"] == "59bf12aa129caead8c2d368739b1431c4f7e384d41bed48f0dd547acb537c998"
+    assert digest in (paths.RAW / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason="shared/source is not beside this clone")
+def test_archive_is_byte_exact_copy_of_shared_source() -> None:
+    assert paths.ARTICLE.read_bytes() == SOURCE.read_bytes()
+
+
+def test_metadata_names_outlet_title_time_zone_and_byline() -> None:
+    article = load_article()
+    assert article.meta["outlet"] == "咸宁新闻网"
+    assert article.meta["title"] == "推动主体责任落地生根 咸宁市首轮巡察工作回眸"
+    assert article.published.isoformat() == "2017-04-25T23:54:00+08:00"
+    assert article.meta["byline"] == "通讯员 咸纪轩"
+    assert article.meta["title"] in article.text
+    assert len(article.text) == article.meta["characters"] == 2315
+
+
+def _broken_copy(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    return path
+
+
+def test_gbk_resave_is_refused(tmp_path: Path) -> None:
+    gbk = paths.ARTICLE.read_text(encoding="utf-8").encode("gbk", errors="replace")
+    with pytest.raises(DataError) as err:
+        load_article(_broken_copy(tmp_path, gbk))
+    assert "not valid UTF-8" in str(err.value) and "GBK" in str(err.value)
+    assert "article.txt" in str(err.value) and "git checkout -- data/raw/" in str(err.value)
+
+
+def test_bom_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as err:
+        load_article(_broken_copy(tmp_path, b"\xef\xbb\xbf" + paths.ARTICLE.read_bytes()))
+    assert "byte-order mark" in str(err.value) and "Fix:" in str(err.value)
+
+
+def test_edited_article_is_refused(tmp_path: Path) -> None:
+    edited = paths.ARTICLE.read_bytes().replace("409条".encode(), "490条".encode())
+    with pytest.raises(DataError) as err:
+        load_article(_broken_copy(tmp_path, edited))
+    assert "has changed" in str(err.value) and "sha256" in str(err.value)
+
+
+def test_missing_article_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="missing"):
+        load_article(tmp_path / "nope.txt")

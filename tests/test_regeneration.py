@@ -1,0 +1,65 @@
+"""The committed tidy tables equal what the code builds from the article now."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.errors import DataError
+from helpers.schema import check_matches_committed, read_rows, serialise
+from helpers.tables import TABLE_NAMES
+
+
+def test_committed_tables_match_a_fresh_build(built) -> None:
+    check_matches_committed(built)
+
+
+def test_every_table_is_built() -> None:
+    assert sorted(TABLE_NAMES) == sorted(p.stem for p in paths.TIDY.glob("*.csv"))
+
+
+def _cells(built) -> list[tuple[str, int, int]]:
+    """(table, row, column) of every cell of every table."""
+    cells = []
+    for name in TABLE_NAMES:
+        header, rows = read_rows(serialise(built[name], name))
+        cells += [(name, r, c) for r in range(len(rows)) for c in range(len(header))]
+    return cells
+
+
+def test_any_single_changed_cell_is_caught(built, tmp_path: Path) -> None:
+    """Change each cell of each committed table in turn: the check names table, row and column."""
+    checked = 0
+    texts = {name: serialise(built[name], name) for name in TABLE_NAMES}
+    for name in TABLE_NAMES:
+        header, rows = read_rows(texts[name])
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                edited = [list(x) for x in rows]
+                edited[r][c] = (cell + "1") if not cell.isdigit() else str(int(cell) + 1)
+                out = io.StringIO()
+                csv.writer(out, lineterminator="\n").writerows([header, *edited])
+                (tmp_path / f"{name}.csv").write_text(out.getvalue(), encoding="utf-8")
+                with pytest.raises(DataError) as err:
+                    check_matches_committed({name: built[name]}, tmp_path)
+                message = str(err.value)
+                assert f"{name}.csv" in message, message
+                assert f"line {r + 2}" in message or "duplicate" in message, message
+                checked += 1
+    assert checked == len(_cells(built))
+
+
+def test_hand_edit_of_a_value_names_table_row_and_column(built, tmp_path: Path) -> None:
+    for name in TABLE_NAMES:
+        shutil.copy(paths.TIDY / f"{name}.csv", tmp_path)
+    path = tmp_path / "figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",409,", ",490,"), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        check_matches_committed(built, tmp_path)
+    assert "figures.csv: line 4 (figure_id=city_problem_leads), column value" in str(err.value)
+    assert "committed '490' but the article gives '409'" in str(err.value)
+    assert "git checkout -- data/tidy/" in str(err.value)
