@@ -127,3 +127,19 @@ def test_derived_formulas_only_use_known_ids_and_plain_constants(built) -> None:
         assert set(row.inputs.split()) <= known, row.derived_id
         numbers = [t for t in row.formula.replace("(", " ").replace(")", " ").split() if t[0].isdigit()]
         assert set(numbers) <= {"100", "30"}, row.derived_id
+
+
+def test_identity_table_shown_in_the_notebook_all_hold(figures) -> None:
+    from helpers.identities import check_identities
+
+    table = check_identities(figures)
+    assert len(table) == 15 and table["holds"].all(), table.loc[~table["holds"], "identity_id"].tolist()
+
+
+def test_identity_table_catches_a_broken_figure(figures) -> None:
+    from helpers.identities import check_identities
+
+    broken = figures.copy()
+    broken.loc[broken["figure_id"] == "units_2016_special", "value"] = 6
+    table = check_identities(broken).set_index("identity_id")
+    assert not table.loc["units_2016", "holds"]
