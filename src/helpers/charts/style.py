@@ -97,7 +97,7 @@ def wrap(text: str, width: int) -> str:
     lines: list[str] = []
     for para in text.split("\n"):
         if _display_width(para) == len(para):
-            lines.extend(textwrap.wrap(para, width) or [""])
+            lines.extend(textwrap.wrap(para, width, break_on_hyphens=False) or [""])
             continue
         line, w = "", 0
         for token in _tokens(para):
