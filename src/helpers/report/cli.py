@@ -1,0 +1,58 @@
+"""Command line: ``python -m helpers.report [--out DIR] [--lang en] [--no-pdf] [--jobs N] [--force] [NOTEBOOK…]``."""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from .. import paths
+from . import LANGS
+
+
+def _notebook(arg: str) -> Path:
+    """A notebook given as a path, or as a name under ``notebooks/`` (with or without .ipynb)."""
+    path = Path(arg)
+    if path.is_file():
+        return path
+    for cand in (paths.NOTEBOOKS / arg, paths.NOTEBOOKS / f"{arg}.ipynb"):
+        if cand.is_file():
+            return cand
+    raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m helpers.report",
+        description="Execute the notebooks (fresh kernels, once per label language) and export "
+                    "HTML, PDF, the reader's reports and index.html. Only what changed is rebuilt.")
+    p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK",
+                   help="notebooks to build (default: every notebooks/*.ipynb)")
+    p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
+    p.add_argument("--lang", action="append", choices=LANGS,
+                   help="label language; repeat for several (default: en and zh)")
+    p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores)")
+    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the manifest")
+    p.add_argument("--executor", choices=("thread", "process"), default="thread",
+                   help="worker kind (default: thread; kernels are separate processes anyway)")
+    p.add_argument("--no-project-deps", dest="project_deps", action="store_false",
+                   help="do not track data/tidy, datapackage.json and helpers (for tests and the benchmark)")
+    p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the build; returns the exit code (0 all fine, 1 something failed)."""
+    args = parser().parse_args(argv)
+    from .build import build
+
+    t0 = time.perf_counter()
+    result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
+                   args.force, executor=args.executor, timeout=args.timeout,
+                   deps=None if args.project_deps else [])
+    built = sum(i.status == "built" for i in result.items)
+    failed = sum(i.status == "failed" for i in result.items)
+    skipped = sum(i.status == "skipped" for i in result.items)
+    print(f"{'done' if result.ok else 'FAILED'}: {built} built, {skipped} up to date, {failed} failed "
+          f"in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
+    return result.exit_code

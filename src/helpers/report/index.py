@@ -1,0 +1,61 @@
+"""``reports/index.html``: links to every output, with the build date and the article's sha256."""
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import paths
+
+LANG_NAMES = {"en": "English labels", "zh": "中文标签"}
+
+
+@dataclass
+class ArticleStamp:
+    """The archived article's checksum as recorded in its metadata, and whether the file matches."""
+
+    sha256: str
+    title: str
+    verified: bool
+    note: str = ""
+
+
+def article_stamp(meta_path: Path = paths.ARTICLE_META, article_path: Path = paths.ARTICLE) -> ArticleStamp:
+    """Read the sha256 from the metadata and check the article against it (``load_article``)."""
+    from ..article import load_article
+    from ..errors import DataError
+
+    try:
+        meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError) as err:
+        return ArticleStamp("unknown", "", False, f"metadata unreadable: {err}")
+    try:
+        load_article(article_path, meta_path)
+        return ArticleStamp(meta.get("sha256", "unknown"), meta.get("title", ""), True)
+    except DataError as err:
+        return ArticleStamp(meta.get("sha256", "unknown"), meta.get("title", ""), False, str(err))
+
+
+def render_index(links: dict[str, list[tuple[str, dict[str, str]]]], build_date: str, stamp: ArticleStamp) -> str:
+    """HTML page. ``links[lang]`` is a list of (label, {"HTML": href, "PDF": href}) rows."""
+    esc = html.escape
+    rows = []
+    for lang, items in links.items():
+        rows.append(f"<h2>{esc(LANG_NAMES.get(lang, lang))} <small>({esc(lang)})</small></h2>\n<ul>")
+        for label, hrefs in items:
+            anchors = " · ".join(f'<a href="{esc(h)}">{esc(kind)}</a>' for kind, h in hrefs.items())
+            rows.append(f"<li><strong>{esc(label)}</strong> — {anchors or '<em>not built</em>'}</li>")
+        rows.append("</ul>")
+    check = "verified against the archived file" if stamp.verified else f"NOT verified: {stamp.note}"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Reports — {esc(stamp.title)}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.5}}
+code{{font-size:.9em;word-break:break-all}}small{{color:#666}}</style></head>
+<body>
+<h1>Reports</h1>
+<p>Article: {esc(stamp.title)}<br>sha256 <code>{esc(stamp.sha256)}</code> <small>({esc(check)})</small></p>
+<p>Built <time>{esc(build_date)}</time> (UTC).</p>
+{chr(10).join(rows)}
+</body></html>
+"""
