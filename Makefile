@@ -26,8 +26,9 @@ $(TIDY): $(INSTALLED) $(TIDY_INPUTS)
 	$(PY) -m helpers.tables
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
+# Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.
 report: setup data
-	@$(PY) -m helpers.report
+	@PYTHONPATH=src $(PY) -m helpers.report $(ARGS)
 
 ## test: run the test suite
 test: setup
@@ -35,11 +36,14 @@ test: setup
 
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild
 bench: setup data
-	$(PY) -m helpers.report.bench
+	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
 
 ## lab: start JupyterLab on the project's kernel (token authentication stays on)
+# The URL printed at start-up carries the token; never start it with an empty token.
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	PYTHONPATH=$(CURDIR)/src $(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks \
+		--MappingKernelManager.default_kernel_name=xianning-inspection \
+		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 clean:
 	rm -rf reports/.build
