@@ -7,9 +7,31 @@ byte-for-byte reproducibly. :func:`draw_all` builds every chart from the tidy ta
 """
 from __future__ import annotations
 
+from .findings import county_cases_chart, per_unit_chart, plan_pace_chart, units_2016_chart
 from .funnel import funnel_chart, xianan_chart
 from .schedule import durations_chart, plan_2017_chart, timeline_chart
 from .style import save, texts
 
 __all__ = ["funnel_chart", "xianan_chart", "timeline_chart", "plan_2017_chart", "durations_chart",
-           "save", "texts"]
+           "units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "save", "texts"]
+
+#: Every chart: file stem -> (function, the tidy tables it takes, in order).
+CHARTS = {
+    "funnel": (funnel_chart, ("funnel",)),
+    "xianan": (xianan_chart, ("figures",)),
+    "timeline": (timeline_chart, ("timeline", "schedule_2017", "figures")),
+    "plan-2017": (plan_2017_chart, ("schedule_2017",)),
+    "durations": (durations_chart, ("figures", "schedule_2017")),
+    "units-2016": (units_2016_chart, ("units_2016", "figures")),
+    "plan-pace": (plan_pace_chart, ("figures", "derived")),
+    "county-cases": (county_cases_chart, ("figures", "derived")),
+    "per-unit": (per_unit_chart, ("figures", "derived")),
+}
+
+
+def draw(name: str, language: str = "en"):
+    """Draw chart ``name`` (a key of :data:`CHARTS`) from the tidy tables on disk."""
+    from ..load import load_table
+
+    func, tables = CHARTS[name]
+    return func(*(load_table(t) for t in tables), language)
