@@ -10,10 +10,10 @@ from __future__ import annotations
 from .findings import county_cases_chart, per_unit_chart, plan_pace_chart, units_2016_chart
 from .funnel import funnel_chart, xianan_chart
 from .schedule import durations_chart, plan_2017_chart, timeline_chart
-from .style import save, texts
+from .style import publish, save, show, texts
 
 __all__ = ["funnel_chart", "xianan_chart", "timeline_chart", "plan_2017_chart", "durations_chart",
-           "units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "save", "texts"]
+           "units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "save", "show", "publish", "texts", "draw", "CHARTS"]
 
 #: Every chart: file stem -> (function, the tidy tables it takes, in order).
 CHARTS = {

@@ -228,3 +228,22 @@ def texts(fig: Figure) -> list[str]:
 
     fig.canvas.draw()
     return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
+
+
+def show(fig: Figure, png: bytes | None = None):
+    """An IPython image of the figure (the notebook displays it; no pyplot involved)."""
+    from IPython.display import Image
+
+    if png is None:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
+        png = buf.getvalue()
+    return Image(data=png, width=int(fig.get_figwidth() * 90))
+
+
+def publish(fig: Figure, name: str, language: str | None = None, directory: Path | None = None):
+    """Save ``fig`` as ``{name}.{language}.png/.svg`` (see :func:`save`) and return the saved PNG
+    for display, so the notebook shows exactly the file a reader can reuse."""
+    paths_ = save(fig, name, language, directory)
+    png = next(p for p in paths_ if p.suffix == ".png")
+    return show(fig, png.read_bytes())
