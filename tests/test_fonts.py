@@ -1,0 +1,70 @@
+"""CJK font discovery, and the English fallback with exactly one warning when there is none."""
+from __future__ import annotations
+
+import io
+import warnings
+
+import matplotlib as mpl
+import pytest
+
+from helpers import charts, fonts
+from helpers.load import load_table
+
+
+@pytest.fixture()
+def restore_fonts():
+    saved = (fonts._found, fonts._searched, fonts._warned)
+    rc = mpl.rcParams.copy()
+    yield
+    fonts._found, fonts._searched, fonts._warned = saved
+    mpl.rcParams.update(rc)
+    fonts.setup("en")
+
+
+def test_finds_noto_here():
+    font = fonts.find_cjk_font()
+    assert font is not None, "this machine has fonts-noto-cjk"
+    assert font.family in fonts.CJK_FAMILIES
+
+
+def test_setup_configures_matplotlib(restore_fonts):
+    assert fonts.setup("zh") == "zh"
+    assert mpl.rcParams["font.sans-serif"][0] == fonts.find_cjk_font().family
+    assert mpl.rcParams["axes.unicode_minus"] is False
+
+
+def test_rejects_unknown_language():
+    with pytest.raises(ValueError):
+        fonts.setup("fr")
+
+
+def test_addfont_when_cache_predates_install(restore_fonts, monkeypatch):
+    """With matplotlib's list lacking every CJK family, the known file is added with addfont."""
+    added = []
+    real = fonts._families_in_matplotlib
+    monkeypatch.setattr(fonts, "_families_in_matplotlib",
+                        lambda: {} if not added else real())
+    monkeypatch.setattr(fonts.font_manager.fontManager, "addfont", lambda path: added.append(path))
+    font = fonts.find_cjk_font(refresh=True)
+    assert added and font is not None
+
+
+def test_no_cjk_font_falls_back_to_english_with_one_warning(restore_fonts, monkeypatch):
+    monkeypatch.setattr(fonts, "find_cjk_font", lambda refresh=False: None)
+    fonts._warned = False
+    figures, funnel = load_table("figures"), load_table("funnel")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert fonts.setup("zh") == "en"
+        assert fonts.setup("zh") == "en"
+        figs = [charts.funnel_chart(funnel, "zh"), charts.xianan_chart(figures, "zh"),
+                charts.draw("timeline", "zh"), charts.draw("county-cases", "zh")]
+        for fig in figs:
+            fig.savefig(io.BytesIO(), format="png", dpi=50)
+    ours = [w for w in caught if issubclass(w.category, fonts.MissingCJKFontWarning)]
+    assert len(ours) == 1
+    assert "apt-get install fonts-noto-cjk" in str(ours[0].message) and "brew" in str(ours[0].message)
+    assert not [w for w in caught if "Glyph" in str(w.message)]  # no boxes: no Chinese text at all
+    text = "\n".join(charts.texts(figs[0]))
+    assert "Of 409 problem leads" in text and "409 leads" in text
+    assert not any("\u4e00" <= ch <= "\u9fff" for f in figs for ch in "".join(charts.texts(f)))
