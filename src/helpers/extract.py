@@ -1,0 +1,573 @@
+"""Find every figure in a Chinese inspection report: counts, amounts, percentages, durations, dates.
+
+>>> df = find_figures("立案37件处分39人，收缴违纪款1497.7万元", published=date(2017, 4, 25))
+>>> list(zip(df.value, df.unit))
+[(37, '件'), (39, '人'), (14977000, '元')]
+
+One row per quantity, with the columns in :data:`COLUMNS` (see :func:`find_figures`). The command
+line ``python -m helpers.extract FILE [--published YYYY-MM-DD]`` writes the same table as CSV.
+
+How it works: the text is copied to a *shadow* of the same length in which traditional characters
+(個 萬 億 兩 條 處 ...) and full-width digits are replaced one-for-one by simplified / ASCII ones.
+One compiled regular expression with an alternative per form (non-quantity words, timestamps,
+dates and date ranges, ordinals and enumerations, percentages, quantities) is run over the shadow
+with ``finditer``; words such as 十分, 五保, 两规 or 八项规定 are matched first and dropped, so their
+numeral characters are never read as numbers. Numbers are parsed by :mod:`helpers.numerals`, dates
+by :mod:`helpers.dates`. A quantity needs a number followed by a measure word or unit (or %).
+"""
+from __future__ import annotations
+
+import argparse
+import bisect
+import math
+import re
+import sys
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import extract_lexicon as lex
+from .dates import RELATIVE_YEARS, DateInterval, DateParseError, parse_date, parse_date_range
+from .errors import DataError
+from .numerals import DIGITS, NumeralError, parse_number
+
+#: Output columns, in order.
+COLUMNS: list[str] = [
+    "value", "unit", "start", "end", "text", "kind", "approx", "qualifier", "bound", "value_max",
+    "date_earliest", "date_latest", "precision",
+]
+#: Values of the ``kind`` column.
+KINDS: tuple[str, ...] = (
+    "count", "amount", "percent", "duration", "measure", "ratio", "date", "ordinal", "enumeration",
+)
+NAN = math.nan
+
+# ------------------------------------------------------------------------------------------------
+# Building blocks of the pattern (all matched against the shadow text)
+_CJK = "\u4e00-\u9fff"
+_ARABIC = r"(?<![A-Za-z0-9.])[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?(?:[十百千万亿]+)?"
+_CN = "[零〇一二两俩仨三四五六七八九十百千万亿]+"
+_NUM = rf"(?:(?:几|数|上)(?=[十百千万亿]))?(?:{_ARABIC}|{_CN})"
+_SEP = "至|到|—|-|~|～|－"
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _units_pattern() -> str:
+    """Measure words with their negative lookaheads, longest first."""
+    parts = []
+    for word in sorted(lex.UNITS, key=len, reverse=True):
+        lookahead = lex.UNITS[word][2]
+        parts.append(re.escape(word) + (f"(?!{lookahead})" if lookahead else ""))
+    return "|".join(parts)
+
+
+_YEAR = r"(?:(?<![0-9])(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年"
+_REL = "前年|去年|上年|今年|本年|明年|当年|同年|次年|翌年"
+_MONTH = (r"(?:(?<![0-9])(?:1[0-2]|0?[1-9])|(?<![一二三四五六七八九十百千万两零〇])(?:十[一二]|十|[一二三四五六七八九]))"
+          r"月份?")
+_DAY = (r"(?:(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])|三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+        r"|[一二三四五六七八九])[日号]")
+_PART = r"(?:上旬|中旬|下旬|初|底|末|中(?=[，,。；;、\s]|$))"
+_YPART = r"(?:上半年|下半年|底|末|初|度|第?[一二三四1-4]季度)"
+_YPART_ALONE = r"(?:上半年|下半年|年底|年初|年末|(?<![0-9个])第?[一二三四1-4]季度)"
+_DATE1 = (rf"(?:(?:{_YEAR}|{_REL})(?:{_MONTH}(?:{_DAY}|{_PART})?|{_YPART})?"
+          rf"|{_MONTH}(?:{_DAY}|{_PART})?|{_YPART_ALONE})")
+_DAY_ONLY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[日号]"
+_MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
+
+_SKIP = "|".join([
+    _alternation(lex.NON_QUANTITY_WORDS),
+    "十分(?!钟)",
+    rf"一起(?![^，。；,;：:\n]{{0,8}}?(?:{lex.CASE_NOUNS}))",
+])
+
+_PATTERN = rf"""
+(?P<skip>{_SKIP})
+|(?P<ts>(?<![0-9])(?P<ts_y>(?:19|20)[0-9]{{2}})(?P<ts_s>[-/.])(?P<ts_m>1[0-2]|0?[1-9])(?P=ts_s)
+    (?P<ts_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:[ T]+(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)?)
+|(?P<d>(?:
+     (?P<d_y1>(?<![0-9])(?:1[89]|20)[0-9]{{2}})(?:-|—|～|~)(?P<d_y2>(?:1[89]|20)[0-9]{{2}})年
+    |(?P<d_my>{_YEAR}|{_REL})?(?<![0-9])(?P<d_m1>{_MONTH_NUM})(?:{_SEP})(?P<d_m2>{_MONTH_NUM})月份?
+    |(?P<d_a>{_DATE1})(?:(?P<d_sep>{_SEP})(?P<d_b>{_DATE1}|{_DAY_ONLY}|今(?![年后天日])))?
+  )(?P<d_post>以来|以前|之前|以后|之后|期间|前|后)?)
+|(?P<do>(?<![0-9月])(?P<do_n>3[01]|[12][0-9]|0?[1-9])(?![0-9])日(?![元报本]))
+|(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?P<di_u>{lex.ORDINAL_UNITS})|(?P<di_org>[{_CJK}]{{0,4}}?(?:组|队)))?)
+|(?P<sh>首(?P<sh_u>轮次|批次|轮|次|批|家|个|届|期|位|名|站|场|例|单|款|条|项|件|笔|套|日|年|季|月|周))
+|(?P<r1>(?:新|(?<![会网线台场马晚早])[上下]|头|(?<![提推延之以往然])[前后])一(?P<r1_u>{lex.ORDINAL_UNITS}))
+|(?P<shi>(?<![{_CJK}0-9A-Za-z])(?P<shi_n>[一二三四五六七八九十]{{1,3}})(?P<shi_w>是|要|抓|来|则)(?=[{_CJK}“"《]))
+|(?P<qi>其(?P<qi_n>[一二三四五六七八九十])(?![{_CJK}]))
+|(?P<li>[（(](?P<li_n>[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[)）])
+|(?P<ln>(?:(?<![\s\S])|(?<=\n)|(?<=\n[ \t])|(?<=\n[ \t]{{2}})|(?<=\n[ \t]{{4}}))
+    (?P<ln_n>[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[、.](?![0-9]))
+|(?P<cg>(?P<cg_n>十[一二三四五六七八九]|[二三]十[一二三四五六七八九]?)大)
+|(?P<zq>(?P<zq_n>[一二三四五六七八九])(?P<zq_u>中全会|次全会|次全体会议|次党代会))
+|(?P<lv>(?P<lv_n>{_ARABIC}|{_CN})级(?!别))
+|(?P<ph>(?P<ph_n>{_ARABIC}|{_CN})期(?=项目|工程|建设|改造|扩建|用地))
+|(?P<en>(?P<en_n>{_ARABIC}|{_CN})个?(?P<en_u>方面|层面))
+|(?P<bg>(?<!十)(?P<bg_n>[二两三四五六七八九])大(?P<bg_u>类|(?![{lex.BIG_STOP_CHARS}])[{_CJK}]{{2}}))
+|(?P<pc>(?P<pc_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?百分之(?P<pc_n>{_NUM})
+    (?P<pc_post>以上|以下|左右)?)
+|(?P<fr>(?P<fr_d>{_NUM})分之(?P<fr_n>{_NUM}))
+|(?P<hf>(?P<hf_pre>近|约|大约)?半(?:个(?P<hf_gu>月|小时|钟头|工作日|星期)|(?P<hf_u>年|天|小时|日|周)(?!度)))
+|(?P<q>(?P<q_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?
+    (?P<q_n>{_NUM})(?:(?P<q_sep>{_SEP})(?P<q_n2>{_NUM}))?
+    (?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?
+    (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
+      |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?)
+    (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
+"""
+FIGURE_RE = re.compile(_PATTERN, re.VERBOSE)
+#: Every character a match of FIGURE_RE can start with. Scanning for these first and trying
+#: FIGURE_RE only there is several times faster than ``finditer`` trying every alternative at
+#: every position (tests check that both give the same matches).
+START_CHARS = "".join(sorted(set(
+    "0123456789零〇一二两俩仨三四五六七八九十百千万亿几数上第首新下头前后其（(去今本明当同次翌年半"
+    + "".join(w[0] for w in lex.NON_QUANTITY_WORDS)
+    + "".join(w[0] for w in lex.PREFIX_QUALIFIERS)
+)))
+START_RE = re.compile(f"[{re.escape(START_CHARS)}]")
+SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+YEAR_IN_TEXT_RE = re.compile(rf"{_YEAR}|{_REL}")
+PUBLISHED_RE = re.compile(
+    r"(?:发布时间|发表时间|发布日期|时间|日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-/.年]([01]?[0-9])[-/.月]([0-3]?[0-9])")
+#: Relative years that need the publication date; 当年/同年/次年/翌年 need the sentence's year.
+REFERENCE_YEARS = tuple(w for w in RELATIVE_YEARS if w != "当年")
+CONTEXT_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年": 1}
+DURATION_CUES = ("历时", "用时", "为期", "耗时", "连续", "持续", "共", "近", "约", "达", "仅", "每", "内")
+PLACE_SUFFIXES = "镇乡庄屯寨渠店铺坪"
+ADMIN_LEVEL_CHARS = "省市县区乡镇村组"
+TRAILING_MULTIPLIER_RE = re.compile("[十百千万亿]+$")
+PRECISION_ORDER = ("day", "xun", "month", "quarter", "half", "year")
+
+
+def iter_matches(shadow: str) -> Iterator[re.Match]:
+    """The same matches as ``FIGURE_RE.finditer(shadow)``, found faster via :data:`START_RE`."""
+    search, match = START_RE.search, FIGURE_RE.match
+    pos, size = 0, len(shadow)
+    while pos < size:
+        candidate = search(shadow, pos)
+        if candidate is None:
+            return
+        pos = candidate.start()
+        m = match(shadow, pos)
+        if m is None:
+            pos += 1
+        else:
+            yield m
+            pos = max(m.end(), pos + 1)
+
+
+# ------------------------------------------------------------------------------------------------
+# Rows
+def _row(value: Any, unit: str, start: int, end: int, kind: str, *, approx: bool = False,
+         qualifier: str = "", bound: str = "", value_max: float = NAN,
+         earliest: date | None = None, latest: date | None = None, precision: str = "") -> dict:
+    """One output row (``text`` is filled in by the caller from the original text)."""
+    return {"value": value, "unit": unit, "start": start, "end": end, "kind": kind, "approx": approx,
+            "qualifier": qualifier, "bound": bound, "value_max": value_max,
+            "date_earliest": earliest, "date_latest": latest, "precision": precision}
+
+
+def _qualify(words: list[str | None], table: dict[str, str]) -> tuple[bool, str, str]:
+    """(approx, qualifier, bound) from the qualifier words present, e.g. ['近', None] -> (True, '近', 'max')."""
+    present = [w for w in words if w]
+    bound = ""
+    for word in present:
+        bound = table.get(word, lex.SUFFIX_QUALIFIERS.get(word, lex.MID_QUALIFIERS.get(word, ""))) or bound
+    return any(w in lex.APPROX_WORDS for w in present), "+".join(present), bound
+
+
+# ------------------------------------------------------------------------------------------------
+# Numbers
+def _is_digit_run(chars: str) -> bool:
+    """True when ``chars`` are only Chinese digits (no 十百千万亿), e.g. 三四 or 一九九八."""
+    return all(c in DIGITS for c in chars)
+
+
+def parse_quantity_number(number: str, multiplier: str = "") -> tuple[int | float, float, str]:
+    """Parse a number as extracted: (value, upper value or NaN, fuzzy prefix or "").
+
+    ``几十``/``数百``/``上千`` are fuzzy (value = the power of ten, prefix 几/数/上); ``三四`` and
+    ``一两`` are ranges (3, 4.0); other runs of bare Chinese digits longer than one (一一, 一九九八)
+    are not quantities and raise :class:`NumeralError`. ``multiplier`` (万, 亿 ...) written after
+    多/余 (10多万) is applied.
+    """
+    prefix = ""
+    if number[:1] in ("几", "数", "上") and len(number) > 1:
+        prefix, number = number[0], number[1:]
+    if number[:1] in DIGITS and _is_digit_run(number) and len(number) > 1:
+        low, high = (DIGITS[c] for c in number[:2])
+        if len(number) == 2 and (high == low + 1 or number == "一两"):
+            return parse_number(number[0] + multiplier), float(parse_number(number[1] + multiplier)), ""
+        raise NumeralError(f"{number!r} is not a quantity")
+    return parse_number(number + multiplier), NAN, prefix
+
+
+def _shared_multiplier(low: str, high: str) -> str:
+    """The 万/亿 written only after a range's upper end (3-5万元) that also applies to its lower end."""
+    if TRAILING_MULTIPLIER_RE.search(low):
+        return ""
+    m = TRAILING_MULTIPLIER_RE.search(high)
+    return m.group() if m else ""
+
+
+# ------------------------------------------------------------------------------------------------
+# The extractor
+class _Extractor:
+    """State for one pass over a text: publication date, sentence years, last month named."""
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.shadow = text.translate(lex.SHADOW_TABLE)
+        self.published = published
+        self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(self.shadow)]
+        self.sentence_years: dict[int, int] = {}
+        self.last_month: tuple[int, int] | None = None
+        self.handlers: dict[str, Callable[[re.Match], dict | None]] = {
+            "ts": self._timestamp, "d": self._date, "do": self._day_only, "di": self._di,
+            "sh": self._shou, "r1": self._relative_one, "shi": self._shi, "qi": self._qi, "li": self._list,
+            "ln": self._line_marker, "cg": self._congress, "zq": self._plenum, "lv": self._level,
+            "ph": self._phase, "en": self._enumeration, "bg": self._big, "pc": self._percent_words,
+            "fr": self._fraction, "hf": self._half, "q": self._quantity,
+        }
+
+    def rows(self) -> list[dict]:
+        """All rows, in text order."""
+        found = []
+        for m in iter_matches(self.shadow):
+            handler = self.handlers.get(m.lastgroup or "")
+            if handler is None:
+                continue
+            try:
+                row = handler(m)
+            except (ValueError, ArithmeticError, KeyError, IndexError, RecursionError):
+                row = None  # a match this extractor cannot read is left out, never raised
+            if row is not None:
+                row["text"] = self.text[row["start"]:row["end"]]
+                found.append(row)
+        return found
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _sentence(self, pos: int) -> int:
+        """Index of the sentence containing ``pos``."""
+        return bisect.bisect_right(self.sentence_ends, pos)
+
+    def _number(self, chars: str) -> int | float:
+        """A plain numeral (ordinals, enumerations)."""
+        return parse_number(chars)
+
+    # --- dates --------------------------------------------------------------------------------
+    def _resolve(self, a: str, b: str | None, pos: int) -> tuple[DateInterval, DateInterval] | None:
+        """Parse a date (or range ``a``..``b``) with the sentence's year as default, or None."""
+        sentence = self._sentence(pos)
+        context_year = self.sentence_years.get(sentence)
+        texts = [a] if b is None else [a, b]
+        for i, t in enumerate(texts):
+            for word, offset in CONTEXT_YEARS.items():
+                if t.startswith(word):
+                    if context_year is None:
+                        return None
+                    texts[i] = f"{context_year + offset}年{t[len(word):]}"
+        joined = "至".join(texts)
+        needs_reference = any(w in joined for w in REFERENCE_YEARS) or (b is not None and b.startswith("今"))
+        explicit = bool(YEAR_IN_TEXT_RE.match(texts[0]))
+        if self.published is None and (needs_reference or (not explicit and context_year is None)):
+            return None
+        reference = self.published or date(context_year or 2000, 1, 1)
+        if b is None:
+            interval = parse_date(texts[0], reference, default_year=context_year)
+            start = end = interval
+        else:
+            start, end = parse_date_range(joined, reference, default_year=context_year)
+        if explicit or YEAR_IN_TEXT_RE.search(joined):
+            self.sentence_years[sentence] = end.latest.year
+        if end.precision in ("day", "xun", "month"):
+            self.last_month = (end.latest.year, end.latest.month)
+        return start, end
+
+    def _date_row(self, m: re.Match, start: int, end: int, resolved: tuple[DateInterval, DateInterval] | None,
+                  post: str | None = None) -> dict:
+        """A date row from resolved intervals (or an unresolved one with NaN value)."""
+        bound = {"以来": "min", "以后": "min", "之后": "min", "后": "min",
+                 "以前": "max", "之前": "max", "前": "max"}.get(post or "", "")
+        if resolved is None:
+            return _row(NAN, "", start, end, "date", qualifier=post or "", bound=bound)
+        first, last = resolved
+        precision = max(first.precision, last.precision,
+                        key=lambda p: PRECISION_ORDER.index(p) if p in PRECISION_ORDER else 0)
+        return _row(first.earliest.year, "", start, end, "date", qualifier=post or "", bound=bound,
+                    earliest=first.earliest, latest=last.latest, precision=precision)
+
+    def _timestamp(self, m: re.Match) -> dict:
+        """2017-04-25 23:54 (page furniture) or 2017/4/25."""
+        day = date(int(m["ts_y"]), int(m["ts_m"]), int(m["ts_d"]))
+        self.last_month = (day.year, day.month)
+        return _row(day.year, "", m.start(), m.end(), "date", earliest=day, latest=day, precision="day")
+
+    def _date(self, m: re.Match) -> dict:
+        """Dates and date ranges: 2014年至2015年, 去年7月, 今年1月底, 2月下旬至6月下旬, 2016年3-5月."""
+        if m["d_y1"]:
+            a, b = f"{m['d_y1']}年", f"{m['d_y2']}年"
+        elif m["d_m1"]:
+            a, b = f"{m['d_my'] or ''}{m['d_m1']}月", f"{m['d_m2']}月"
+        else:
+            a, b = m["d_a"], m["d_b"]
+        try:
+            resolved = self._resolve(a, b, m.start())
+        except DateParseError:
+            return None  # e.g. 2月30日
+        return self._date_row(m, m.start(), m.end(), resolved, m["d_post"])
+
+    def _day_only(self, m: re.Match) -> dict | None:
+        """20日: a day of the month named earlier (or of the publication month); 历时20日 is a duration."""
+        before = self.shadow[max(0, m.start() - 2):m.start()]
+        day = int(m["do_n"])
+        if any(before.endswith(cue) for cue in DURATION_CUES):
+            return _row(day, "天", m.start(), m.end(), "duration")
+        month = self.last_month or ((self.published.year, self.published.month) if self.published else None)
+        if month is None:
+            return _row(NAN, "", m.start(), m.end(), "date", precision="day")
+        interval = parse_date(f"{month[0]}年{month[1]}月{day}日", self.published or date(month[0], 1, 1))
+        return _row(interval.earliest.year, "", m.start(), m.end(), "date",
+                    earliest=interval.earliest, latest=interval.latest, precision="day")
+
+    # --- ordinals and enumerations ------------------------------------------------------------
+    def _di(self, m: re.Match) -> dict:
+        """第一轮, 第二, 第一巡察组, 第十八届."""
+        unit = m["di_u"] or m["di_org"] or ""
+        return _row(self._number(m["di_n"]), unit, m.start(), m.end(), "ordinal")
+
+    def _shou(self, m: re.Match) -> dict:
+        """首轮, 首次, 首批 (the first ...)."""
+        return _row(1, m["sh_u"], m.start(), m.end(), "ordinal")
+
+    def _relative_one(self, m: re.Match) -> dict:
+        """新一轮, 上一篇, 下一篇, 下一步, 最后一轮 (a position, not a count)."""
+        return _row(1, m["r1_u"], m.start(), m.end(), "ordinal")
+
+    def _shi(self, m: re.Match) -> dict:
+        """一是, 二是, 三是 (list markers)."""
+        return _row(self._number(m["shi_n"]), m["shi_w"], m.start(), m.end(), "ordinal")
+
+    def _qi(self, m: re.Match) -> dict:
+        """其一, 其二."""
+        return _row(self._number(m["qi_n"]), "", m.start(), m.end(), "ordinal")
+
+    def _list(self, m: re.Match) -> dict:
+        """（一）, (2)."""
+        return _row(self._number(m["li_n"]), "", m.start(), m.end(), "ordinal")
+
+    def _line_marker(self, m: re.Match) -> dict:
+        """一、 or 1. at the start of a line."""
+        return _row(self._number(m["ln_n"]), "", m.start(), m.end(), "ordinal")
+
+    def _congress(self, m: re.Match) -> dict:
+        """十八大, 十九大 (the N-th Party congress)."""
+        return _row(self._number(m["cg_n"]), "大", m.start(), m.end(), "ordinal")
+
+    def _plenum(self, m: re.Match) -> dict:
+        """三中全会 (the third plenary session)."""
+        return _row(self._number(m["zq_n"]), m["zq_u"], m.start(), m.end(), "ordinal")
+
+    def _level(self, m: re.Match) -> dict:
+        """一级单位/二级单位 are ordinals; 市县两级, 省市县三级 enumerate levels."""
+        n = m["lv_n"]
+        before = self.shadow[max(0, m.start() - 2):m.start()]
+        listed = n == "两" or (len(before) == 2 and all(c in ADMIN_LEVEL_CHARS for c in before))
+        return _row(self._number(n), "级", m.start(), m.end(), "enumeration" if listed else "ordinal")
+
+    def _phase(self, m: re.Match) -> dict:
+        """二期项目 (phase two), not two phases."""
+        return _row(self._number(m["ph_n"]), "期", m.start(), m.end(), "ordinal")
+
+    def _enumeration(self, m: re.Match) -> dict:
+        """三个方面 announces a list (一是 ... 二是 ...)."""
+        return _row(self._number(m["en_n"]), m["en_u"], m.start(), m.end(), "enumeration")
+
+    def _big(self, m: re.Match) -> dict:
+        """五大领域: a count of 5 with the noun (领域) as unit."""
+        return _row(self._number(m["bg_n"]), m["bg_u"], m.start(), m.end(), "count")
+
+    # --- quantities ---------------------------------------------------------------------------
+    def _percent_words(self, m: re.Match) -> dict:
+        """百分之六十五以上."""
+        value, value_max, prefix = parse_quantity_number(m["pc_n"])
+        approx, qualifier, bound = _qualify([m["pc_pre"], prefix, m["pc_post"]], lex.PREFIX_QUALIFIERS)
+        return _row(value, "%", m.start(), m.end(), "percent", approx=approx, qualifier=qualifier,
+                    bound=bound, value_max=value_max)
+
+    def _fraction(self, m: re.Match) -> dict:
+        """三分之一 -> 0.333 (kind ratio)."""
+        denominator = parse_quantity_number(m["fr_d"])[0]
+        numerator = parse_quantity_number(m["fr_n"])[0]
+        return _row(numerator / denominator, "", m.start(), m.end(), "ratio")
+
+    def _half(self, m: re.Match) -> dict:
+        """半年, 半个月, 半天 = 0.5 of the unit."""
+        unit = lex.AFTER_GE[m["hf_gu"]][0] if m["hf_gu"] else ("天" if m["hf_u"] == "日" else m["hf_u"])
+        approx, qualifier, bound = _qualify([m["hf_pre"]], lex.PREFIX_QUALIFIERS)
+        return _row(0.5, unit, m.start(), m.end(), "duration", approx=approx, qualifier=qualifier, bound=bound)
+
+    def _quantity(self, m: re.Match) -> dict | None:
+        """A number with a measure word: 409条, 1497.7万元, 10多个, 近百名, 1个半月, 3至5人, 65%以上."""
+        multiplier = m["q_mult"] or ""
+        low = m["q_n"]
+        if m["q_n2"]:
+            multiplier = multiplier or _shared_multiplier(low, m["q_n2"])
+        value, value_max, prefix = parse_quantity_number(low, multiplier)
+        if m["q_n2"]:
+            value_max = float(parse_quantity_number(m["q_n2"], m["q_mult"] or "")[0])
+        if m["q_ge"]:
+            unit, kind = lex.AFTER_GE[m["q_gu"]] if m["q_gu"] else ("个", lex.COUNT)
+        else:
+            word = m["q_unit"]
+            unit, kind = lex.UNITS[word][:2]
+            after = self.shadow[m.end("q_unit"):m.end("q_unit") + 1]
+            if word in ("家", "户") and not low[:1].isdigit() and after and after in PLACE_SUFFIXES:
+                return None  # 五家渠, 三户庄: a place name
+        if m["q_half"] or m["q_half2"]:
+            value = value + 0.5
+        approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
+                                            lex.PREFIX_QUALIFIERS)
+        if not math.isnan(value_max):
+            approx = approx or not m["q_n2"]  # 三四个 is "three or four"; 3至5人 is an exact range
+            bound = "range"
+        return _row(value, unit, m.start(), m.end(), kind, approx=approx, qualifier=qualifier,
+                    bound=bound, value_max=value_max)
+
+
+def infer_published(text: str) -> date | None:
+    """The publication date from page furniture such as ``时间:2017-04-25 23:54``, or None."""
+    m = PUBLISHED_RE.search(text.translate(lex.SHADOW_TABLE))
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def empty_frame() -> pd.DataFrame:
+    """A table with no rows and the right columns and dtypes."""
+    return _typed(pd.DataFrame({c: [] for c in COLUMNS}))
+
+
+#: Columns built as ``object`` so that ints stay ints (409, not 409.0) and dates stay dates.
+OBJECT_COLUMNS: dict[str, type] = {"value": object, "date_earliest": object, "date_latest": object}
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Fix the column dtypes (value stays object so 409 prints as 409 and 1.5 as 1.5)."""
+    return df.astype({
+        "value": object, "unit": object, "start": "int64", "end": "int64", "text": object, "kind": object,
+        "approx": bool, "qualifier": object, "bound": object, "value_max": "float64",
+        "date_earliest": object, "date_latest": object, "precision": object,
+    })
+
+
+def find_figures(text: str, published: date | datetime | None = None, *,
+                 infer_date: bool = True) -> pd.DataFrame:
+    """Every quantity, date and ordinal in ``text``, one row each, in text order.
+
+    Columns (:data:`COLUMNS`): ``value`` (int or float; for dates the year of the earliest day,
+    NaN when a relative date cannot be resolved), ``unit`` (measure word or currency, simplified,
+    万/亿 applied: 1497.7万元 -> 14977000 元), ``start``/``end`` (``text[start:end] == text``),
+    ``text``, ``kind`` (one of :data:`KINDS`), ``approx`` (bool), ``qualifier`` (the words that
+    qualify it: 约, 近, 多, 余, 左右, 以上 ..., joined by +), ``bound`` (``min``, ``max``, ``range`` or
+    empty), ``value_max`` (upper end of 3至5人 or 三四个), ``date_earliest``/``date_latest``
+    (``datetime.date``) and ``precision`` (day, xun, month, quarter, half, year) for dates.
+
+    ``published`` resolves 去年/今年 and months without a year; if None and ``infer_date`` is true
+    it is read from page furniture such as ``时间:2017-04-25``. Never raises for any ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_figures needs a str, not {type(text).__name__}")
+    if isinstance(published, datetime):
+        published = published.date()
+    if published is None and infer_date:
+        published = infer_published(text)
+    rows = _Extractor(text, published).rows()
+    if not rows:
+        return empty_frame()
+    columns = {c: pd.Series([r[c] for r in rows], dtype=OBJECT_COLUMNS.get(c)) for c in COLUMNS}
+    return _typed(pd.DataFrame(columns))
+
+
+# ------------------------------------------------------------------------------------------------
+# Command line
+NUL = b"\x00"
+ENCODING_FIX = "save the file as UTF-8 (for example `iconv -f GB18030 -t UTF-8 FILE > FILE.utf8`)"
+
+
+def decode_text(raw: bytes, path: Path | str) -> tuple[str, str | None]:
+    """Decode a report's bytes: UTF-8 (BOM stripped) or, failing that, GBK. Returns (text, note).
+
+    Raises :class:`DataError` naming the file and the fix when the bytes are neither.
+    """
+    note = None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw, note = raw[3:], f"note: {path}: removed a UTF-8 byte-order mark"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError(path, "byte 0", "the file is UTF-16, not UTF-8 or GBK", ENCODING_FIX)
+    if b"\x00" in raw:
+        raise DataError(path, f"byte {raw.index(NUL)}", "the file contains NUL bytes (is it text?)",
+                        ENCODING_FIX)
+    try:
+        return raw.decode("utf-8"), note
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("gbk")
+        except UnicodeDecodeError:
+            raise DataError(path, f"byte {utf8_error.start}", "the file is neither UTF-8 nor GBK text",
+                            ENCODING_FIX) from None
+        return text, f"note: {path}: not valid UTF-8; decoded as GBK"
+
+
+def _published_arg(value: str) -> date:
+    """argparse type for --published YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-04-25") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.extract FILE [--published YYYY-MM-DD]``: the figures table as CSV on stdout."""
+    parser = argparse.ArgumentParser(prog="python -m helpers.extract", description=main.__doc__)
+    parser.add_argument("file", help="a report as UTF-8 (GBK and a UTF-8 BOM are accepted); - for stdin")
+    parser.add_argument("--published", type=_published_arg, default=None,
+                        help="publication date, resolves 去年/今年 (default: read from 时间: in the text)")
+    args = parser.parse_args(argv)
+    try:
+        if args.file == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            try:
+                raw = Path(args.file).read_bytes()
+            except OSError as err:
+                raise DataError(args.file, "file", f"cannot be read ({err.strerror})",
+                                "check the path and that it is a readable file") from None
+        text, note = decode_text(raw, args.file)
+    except DataError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if note:
+        print(note, file=sys.stderr)
+    table = find_figures(text, args.published)
+    try:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

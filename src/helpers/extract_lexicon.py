@@ -1,0 +1,143 @@
+"""Word lists for :mod:`helpers.extract`: measure words, qualifiers, non-quantity words, T→S map.
+
+Everything here is data; the patterns built from it live in :mod:`helpers.extract`. Matching runs
+on a *shadow* of the text in which traditional characters and full-width digits are replaced,
+one character for one character, by their simplified / ASCII forms, so every offset stays valid.
+"""
+from __future__ import annotations
+
+# --------------------------------------------------------------------------------------------
+# Traditional -> simplified, one character each (only characters the patterns care about, plus
+# the common ones that appear inside captured units such as 領域 or 巡察組).
+_T2S_PAIRS = (
+    "個个 萬万 億亿 兩两 倆俩 條条 項项 號号 戶户 組组 輪轮 週周 處处 場场 張张 間间 筆笔 種种 類类 "
+    "點点 歲岁 時时 鐘钟 臺台 輛辆 噸吨 畝亩 單单 隊队 團团 棟栋 冊册 屆届 級级 門门 頭头 隻只 圓元 "
+    "餘余 約约 來来 幾几 數数 將将 過过 達达 內内 後后 當当 與与 為为 爲为 於于 "
+    "線线 進进 統统 規规 風风 會会 務务 實实 嚴严 雙双 責责 維维 護护 確确 領领 導导 識识 設设 體体 "
+    "攬揽 盤盘 齊齐 樣样 鎮镇 縣县 區区 鄉乡 計计 劃划 視视 貫贯 對对 應应 總总 龍龙 學学 課课 崗岗 "
+    "決决 議议 彙汇 匯汇 查查 發发 現现 問问 題题 違违 紀纪 審审 黨党 幹干 開开 聯联 動动 結结 補补 "
+    "檢检 舉举 報报 轉转 構构 廳厅 員员 層层 機机 關关 鄰邻 歷历 續续 參参 陸陆 億亿 輪轮 階阶 段段 "
+    "頁页 節节 則则 條条 據据 並并 個个 這这 那那 每每 另另 專专 歸归 逐逐 萬万 億亿 斷断 標标 "
+    "經经 濟济 費费 資资 產产 農农 業业 災灾 傷伤 遺遗 職职 責责 範范 圍围 從从 嚴严 懲惩 處处 "
+    "規规 矩矩 紀纪 律律 監监 督督 執执 態态 風风 腐腐 敗败 廉廉 潔洁 領领 導导 幹干 部部 億亿 "
+    "週周 鐘钟 時时 小小 號号 屆届 線线 索索 兩两 罰罚 款款 沒没 收收 繳缴 違违 億亿 書书 記记 "
+    "長长 縣县 鎮镇 鄉乡 區区 園园 設设 備备 項项 們们 務务 優优 勢势 於于 爭争 顯显 緊紧 衛卫 "
+    "環环 節节 網网 絡络 電电 話话 訊讯 聞闻 間间 題题 證证 據据 況况 總总 結结 術术 兩两 "
+)
+T2S: dict[str, str] = {}
+for _pair in _T2S_PAIRS.split():
+    if len(_pair) == 2 and _pair[0] != _pair[1]:
+        T2S[_pair[0]] = _pair[1]
+# full-width digits and signs, and a few dash/tilde variants, to their ASCII or common forms
+T2S.update({chr(0xFF10 + i): str(i) for i in range(10)})
+T2S.update({"．": ".", "％": "%", "／": "/", "–": "—", "〜": "～", "○": "〇", "\u3000": " "})
+#: ``str.translate`` table for the shadow text (every entry maps one character to one character).
+SHADOW_TABLE: dict[int, str] = {ord(k): v for k, v in T2S.items()}
+
+# --------------------------------------------------------------------------------------------
+# Measure words. Each entry: written form -> (canonical unit, kind, negative lookahead or "").
+# The lookahead keeps words that merely start with a measure word out (条例, 起来, 一次性 ...).
+COUNT, AMOUNT, PERCENT, DURATION, MEASURE, RATIO, ORDINAL = (
+    "count", "amount", "percent", "duration", "measure", "ratio", "ordinal")
+
+UNITS: dict[str, tuple[str, str, str]] = {
+    # counts of people, units, cases, documents ...
+    "人次": ("人次", COUNT, ""), "户次": ("户次", COUNT, ""), "家次": ("家次", COUNT, ""),
+    "件次": ("件次", COUNT, ""), "个次": ("个次", COUNT, ""), "批次": ("批次", COUNT, ""),
+    "轮次": ("轮次", COUNT, ""), "班次": ("班次", COUNT, ""),
+    "人": ("人", COUNT, "民|大代"), "名": ("名", COUNT, "单|义|称|字|额|誉|次|列|牌|录|片"),
+    "位": ("位", COUNT, "于|置|列|数"), "家": ("家", COUNT, "庭|属|长|乡|族|里|中|门|园|风|教|务|底|境|用|具|电|常|政|喻"),
+    "户": ("户", COUNT, "口|籍|外|主|型|头"), "条": ("条", COUNT, "例|件|款|约|理|规|幅|形|码|龙"),
+    "件": ("件", COUNT, ""), "起": ("起", COUNT, "来|草|步|诉|点|见|码|初|始|源|床|身|飞|跑|航|色|劲|因"),
+    "次": ("次", COUNT, "性|要|日|序|贷|生|级|品"), "项": ("项", COUNT, "目|链"),
+    "篇": ("篇", COUNT, ""), "份": ("份", COUNT, "额|子"),
+    "所": ("所", COUNT, "以|属|在|有|得|谓|需|涉|述|长|作|致|辖|处"), "座": ("座", COUNT, "谈|右|位|次"),
+    "处": ("处", COUNT, "分|理|置|罚|长|级|室|于|在|以|境|事|所|方|决"),
+    "批": ("批", COUNT, "评|准|示|复|次|办|发|判|量|转"), "种": ("种", COUNT, "植|子|养|族"),
+    "类": ("类", COUNT, "似"), "场": ("场", COUNT, "所|地|景|合|面|馆|长|次|域"),
+    "例": ("例", COUNT, "如|外|行|会"), "宗": ("宗", COUNT, "旨|教|族"), "笔": ("笔", COUNT, "者|记|录|试"),
+    "张": ("张", COUNT, "贴|扬|力"), "册": ("册", COUNT, ""), "部门": ("部门", COUNT, ""),
+    "部": ("部", COUNT, "门|分|署|长|队|委|位|属|级"), "台": ("台", COUNT, "账|湾|阶|风|词|上|下|州|前"),
+    "辆": ("辆", COUNT, ""), "套": ("套", COUNT, "取|现|用|路|餐|话"), "间": ("间", COUNT, "接|隔|断|题"),
+    "栋": ("栋", COUNT, ""), "幢": ("幢", COUNT, ""), "只": ("只", COUNT, "是|有|要|能|会|在|为|需|好|得"),
+    "支": ("支", COUNT, "持|付|部|出|援|撑|书|配|取|票"), "封": ("封", COUNT, "闭|存|面|锁|顶"),
+    "遍": ("遍", COUNT, ""), "趟": ("趟", COUNT, ""),
+    "轮": ("轮", COUNT, "流|换|岗|训|值|番|胎|船|廓"), "组": ("组", COUNT, "织|建|成|长|员|合|团|装|阁|图"),
+    "期": ("期", COUNT, "间|限|望|待|刊|货|末|中|初|满|内|盼|许|权"),
+    # money: 万元/亿元 are a multiplier plus 元
+    "元": ("元", AMOUNT, "旦|素|化|首|老|帅|宵|气|件"), "美元": ("美元", AMOUNT, ""),
+    "港元": ("港元", AMOUNT, ""), "欧元": ("欧元", AMOUNT, ""), "日元": ("日元", AMOUNT, ""),
+    "英镑": ("英镑", AMOUNT, ""), "澳元": ("澳元", AMOUNT, ""), "新台币": ("新台币", AMOUNT, ""),
+    # percentages
+    "%": ("%", PERCENT, ""), "‰": ("‰", PERCENT, ""), "百分点": ("百分点", PERCENT, ""),
+    "倍": ("倍", RATIO, ""),
+    # durations (月 only after 个 or 半: a bare 3月 is March)
+    "年": ("年", DURATION, "轻|级|纪|龄|代|均|鉴|货|华|味|画|关|糕|薪|检|报|会|终|息|度|底|初|末"),
+    "天": ("天", DURATION, "然|下|津|空|地|气|主|使|堂|才|真|河|门|安|府|文|线|数|平|生|性|花|桥|子"),
+    "工作日": ("工作日", DURATION, ""), "小时": ("小时", DURATION, ""), "分钟": ("分钟", DURATION, ""),
+    "星期": ("星期", DURATION, "一|二|三|四|五|六|日|天"),
+    "周": ("周", DURATION, "年|边|围|末|期|转|密|到|知|全|岁|刊|报|一|二|三|四|五|六|日|长"),
+    # physical measures
+    "平方公里": ("平方公里", MEASURE, ""), "平方米": ("平方米", MEASURE, ""), "立方米": ("立方米", MEASURE, ""),
+    "公顷": ("公顷", MEASURE, ""), "亩": ("亩", MEASURE, ""), "公里": ("公里", MEASURE, ""),
+    "千米": ("千米", MEASURE, ""), "米": ("米", MEASURE, "饭|粮|面|兰|字|线|价"), "吨": ("吨", MEASURE, ""),
+    "公斤": ("公斤", MEASURE, ""), "千克": ("千克", MEASURE, ""), "斤": ("斤", MEASURE, "两"),
+    "周岁": ("岁", MEASURE, ""), "岁": ("岁", MEASURE, "月|末"),
+    # ordinal-like measure words: a session (十八届), a document number (1号文件), an anniversary
+    "届": ("届", ORDINAL, "满|时|中"), "号": ("号", ORDINAL, "召|称|码|令|脉"), "周年": ("周年", ORDINAL, ""),
+}
+#: Units that may follow 个 (个月, 个小时, 个百分点); anything else after 个 leaves the unit as 个.
+AFTER_GE: dict[str, tuple[str, str]] = {
+    "月": ("月", DURATION), "多月": ("月", DURATION), "小时": ("小时", DURATION),
+    "钟头": ("小时", DURATION), "工作日": ("工作日", DURATION), "星期": ("星期", DURATION),
+    "季度": ("季度", DURATION), "百分点": ("百分点", PERCENT), "年头": ("年", DURATION),
+}
+#: Measure words that make 一X after 这/那/每... or 第N an ordinal's unit.
+ORDINAL_UNITS = (
+    "轮次|批次|季度|阶段|部分|轮|次|批|家|个|名|条|项|期|届|年|天|周|月|章|节|款|篇|位|号|步|种|类|场|站|层|页|号"
+)
+
+# --------------------------------------------------------------------------------------------
+# Qualifiers. prefix/suffix -> bound ("min": at least / more than, "max": at most / nearly, "" none).
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "大约": "", "大概": "", "约": "", "将近": "max", "接近": "max", "近": "max", "逾": "min",
+    "超过": "min", "超": "min", "不到": "max", "不足": "max", "不少于": "min", "不低于": "min",
+    "至少": "min", "最多": "max", "多达": "min", "高达": "",
+}
+#: Words between the number and the unit: 10多个, 100余万元, 三十来人, 十几个.
+MID_QUALIFIERS: dict[str, str] = {"多": "min", "余": "min", "来": "", "几": "min", "许": "", "数": "min", "上": "min"}
+SUFFIX_QUALIFIERS: dict[str, str] = {
+    "以上": "min", "之多": "min", "以下": "max", "以内": "max", "之内": "max", "左右": "", "许": "",
+    "多": "min", "余": "min",
+}
+#: Words that make a prefix qualifier approximate (as opposed to an exact bound like 至少).
+APPROX_WORDS = frozenset({"大约", "大概", "约", "将近", "接近", "近", "逾", "多", "余", "来", "几", "许",
+                          "左右", "之多", "数", "上"})
+
+# --------------------------------------------------------------------------------------------
+# Words and names that contain numeral characters but are not quantities. They are matched (and
+# dropped) before any quantity pattern can claim their characters.
+NON_QUANTITY_WORDS: tuple[str, ...] = (
+    # adverbs, determiners, idioms
+    "万分", "一些", "一致", "统一", "同一", "万一", "一律", "进一步", "唯一", "一线", "一切", "一样",
+    "一直", "一定", "一般", "一体化", "一体", "一道", "一同", "一旦", "一再", "一贯", "一向", "一举", "一心",
+    "一手抓", "两手抓", "一时", "一番", "一系列", "一方面", "一次性", "一条龙", "一站式", "一揽子", "一刀切",
+    "一盘棋", "一张蓝图", "一以贯之", "一大批", "一大早", "一部分", "一把手", "二把手", "一家之言",
+    "一天到晚", "三天两头", "三令五申", "三番五次", "千方百计", "一五一十", "一目了然", "一丝不苟",
+    "一如既往", "一视同仁", "一针见血", "一事一议", "千家万户", "百家争鸣", "千百年", "百年大计",
+    "一一", "十足", "一并", "一概", "一味", "一下", "一边", "一手", "逐一",
+    "专一", "划一", "合一", "归一", "之一", "单一", "这一", "那一", "每一", "某一", "任一", "另一",
+    "百分百", "亿万", "万众", "千千万万", "一分为二",
+    # names of programmes, rules and slogans
+    "五保", "三公", "两规", "双规", "两委", "两会", "四风", "八项规定", "六项禁令", "三严三实", "两学一做",
+    "三会一课", "四个意识", "四个自信", "两个维护", "两个确立", "两个责任", "四个全面", "五位一体",
+    "一岗双责", "一案双查", "三重一大", "一票否决", "四种形态", "三转", "十三五", "十二五", "十四五", "十一五",
+    "三资", "三务", "三农", "一卡通", "一带一路", "三个代表", "一国两制", "五个一",
+    # place names
+    "五里镇", "五里", "五家渠", "三门峡", "十堰", "六盘水", "七台河", "万州", "万宁", "万载",
+)
+#: 一起 is a case count only before a case noun (发生一起安全事故); otherwise it means "together".
+CASE_NOUNS = "案|事故|事件|问题|违纪|违规|违法|腐败|纠纷|火灾|信访"
+
+#: 五大领域: words after N大 that show 大 is not "major" (一大批, 三大量 ...).
+BIG_STOP_CHARS = "批量部多约概幅型于小都致体力会"
