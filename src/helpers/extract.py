@@ -133,7 +133,7 @@ START_CHARS = "".join(sorted(set(
     + "".join(w[0] for w in lex.PREFIX_QUALIFIERS)
 )))
 START_RE = re.compile(f"[{re.escape(START_CHARS)}]")
-SENTENCE_END_RE = re.compile(r"[。！？!?；;\n]")
+SENTENCE_END_RE = re.compile(r"[。！？!?\n]")
 YEAR_IN_TEXT_RE = re.compile(rf"{_YEAR}|{_REL}")
 PUBLISHED_RE = re.compile(
     r"(?:发布时间|发表时间|发布日期|时间|日期)\s*[:：]\s*((?:19|20)[0-9]{2})[-/.年]([01]?[0-9])[-/.月]([0-3]?[0-9])")
