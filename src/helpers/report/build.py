@@ -207,7 +207,7 @@ class _Builder:
                                     nb_data[nb] if "execute" in stages else b"", timeout=self.timeout)
                 self._prepare(task)
                 if not task.stages:  # only the PDF was missing, and there is no browser
-                    self._skip(key, lang, nb, outs)
+                    self._skip(key, lang, nb, outs, "HTML up to date, PDF needs a browser")
                     remaining[lang] -= 1
                     continue
                 pending[self._submit(task)] = (task, inputs, nb, outs)
@@ -234,8 +234,8 @@ class _Builder:
         self.result.seconds = time.perf_counter() - t0
         return self.result
 
-    def _skip(self, key: str, lang: str, nb: Path | None, outs: dict[str, Path]) -> None:
-        self.echo(f"[skip] {key}  up to date")
+    def _skip(self, key: str, lang: str, nb: Path | None, outs: dict[str, Path], note: str = "up to date") -> None:
+        self.echo(f"[skip] {key}  {note}")
         self.result.items.append(NotebookResult(
             key, lang, nb, "skipped", executed=outs.get("executed"),
             outputs={s: p for s, p in outs.items() if p.exists()}))
@@ -261,7 +261,7 @@ class _Builder:
         task = ReaderTask(key, lang, [p for _, p in sources], self.out, stages)
         self._prepare(task)
         if not task.stages:
-            self._skip(key, lang, None, outs)
+            self._skip(key, lang, None, outs, "HTML up to date, PDF needs a browser")
             return
         pending[self._submit(task)] = (task, inputs, None, outs)
 
