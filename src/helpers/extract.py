@@ -98,9 +98,10 @@ _PATTERN = rf"""
     |(?P<d_a>{_DATE1})(?:(?P<d_sep>{_SEP})(?P<d_b>{_DATE1}|{_DAY_ONLY}|今(?![年后天日])))?
   )(?P<d_post>以来|以前|之前|以后|之后|期间|前|后)?)
 |(?P<do>(?<![0-9月])(?P<do_n>3[01]|[12][0-9]|0?[1-9])(?![0-9])日(?![元报本]))
-|(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?P<di_u>{lex.ORDINAL_UNITS})|(?P<di_org>[{_CJK}]{{0,4}}?(?:组|队)))?)
+|(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?:、|{_SEP})第?(?P<di_n2>{_ARABIC}|{_CN}))*
+    (?:(?P<di_u>{lex.ORDINAL_UNITS})|(?P<di_org>[{_CJK}]{{0,4}}?(?:组|队)))?)
 |(?P<sh>首(?P<sh_u>轮次|批次|轮|次|批|家|个|届|期|位|名|站|场|例|单|款|条|项|件|笔|套|日|年|季|月|周))
-|(?P<r1>(?:新|(?<![会网线台场马晚早])[上下]|头|(?<![提推延之以往然])[前后])一(?P<r1_u>{lex.ORDINAL_UNITS}))
+|(?P<r1>(?:新|(?<![会网线台场马晚早])[上下]|头|最后|(?<![提目当此之以从往向面眼跟日超])前)一(?P<r1_u>{lex.ORDINAL_UNITS}))
 |(?P<shi>(?<![{_CJK}0-9A-Za-z])(?P<shi_n>[一二三四五六七八九十]{{1,3}})(?P<shi_w>是|要|抓|来|则)(?=[{_CJK}“"《]))
 |(?P<qi>其(?P<qi_n>[一二三四五六七八九十])(?![{_CJK}]))
 |(?P<li>[（(](?P<li_n>[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[)）])
@@ -114,7 +115,7 @@ _PATTERN = rf"""
 |(?P<bg>(?<!十)(?P<bg_n>[二两三四五六七八九])大(?P<bg_u>类|(?![{lex.BIG_STOP_CHARS}])[{_CJK}]{{2}}))
 |(?P<pc>(?P<pc_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?百分之(?P<pc_n>{_NUM})
     (?P<pc_post>以上|以下|左右)?)
-|(?P<fr>(?P<fr_d>{_NUM})分之(?P<fr_n>{_NUM}))
+|(?P<fr>(?P<fr_d>{_NUM})分之(?P<fr_n>{_NUM})(?P<fr_post>以上|以下|左右)?)
 |(?P<hf>(?P<hf_pre>近|约|大约)?半(?:个(?P<hf_gu>月|小时|钟头|工作日|星期)|(?P<hf_u>年|天|小时|日|周)(?!度)))
 |(?P<q>(?P<q_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?
     (?P<q_n>{_NUM})(?:(?P<q_sep>{_SEP})(?P<q_n2>{_NUM}))?
@@ -323,13 +324,16 @@ class _Extractor:
             resolved = self._resolve(a, b, m.start())
         except DateParseError:
             return None  # e.g. 2月30日
+        if resolved is None and (a.startswith(tuple(CONTEXT_YEARS)) or (b or "").startswith(tuple(CONTEXT_YEARS))):
+            return None  # 当年/同年/次年 with no year before them in the sentence: nothing to anchor
         return self._date_row(m, m.start(), m.end(), resolved, m["d_post"])
 
     def _day_only(self, m: re.Match) -> dict | None:
         """20日: a day of the month named earlier (or of the publication month); 历时20日 is a duration."""
         before = self.shadow[max(0, m.start() - 2):m.start()]
         day = int(m["do_n"])
-        if any(before.endswith(cue) for cue in DURATION_CUES):
+        after = self.shadow[m.end():m.end() + 2]
+        if any(before.endswith(cue) for cue in DURATION_CUES) or after.startswith(("内", "以内", "之内")):
             return _row(day, "天", m.start(), m.end(), "duration")
         month = self.last_month or ((self.published.year, self.published.month) if self.published else None)
         if month is None:
@@ -340,9 +344,11 @@ class _Extractor:
 
     # --- ordinals and enumerations ------------------------------------------------------------
     def _di(self, m: re.Match) -> dict:
-        """第一轮, 第二, 第一巡察组, 第十八届."""
+        """第一轮, 第二, 第一巡察组, 第十八届; 第1、2轮 is one ordinal row with value_max 2."""
         unit = m["di_u"] or m["di_org"] or ""
-        return _row(self._number(m["di_n"]), unit, m.start(), m.end(), "ordinal")
+        last = float(self._number(m["di_n2"])) if m["di_n2"] else NAN
+        return _row(self._number(m["di_n"]), unit, m.start(), m.end(), "ordinal", value_max=last,
+                    bound="range" if m["di_n2"] else "")
 
     def _shou(self, m: re.Match) -> dict:
         """首轮, 首次, 首批 (the first ...)."""
@@ -407,7 +413,9 @@ class _Extractor:
         """三分之一 -> 0.333 (kind ratio)."""
         denominator = parse_quantity_number(m["fr_d"])[0]
         numerator = parse_quantity_number(m["fr_n"])[0]
-        return _row(numerator / denominator, "", m.start(), m.end(), "ratio")
+        approx, qualifier, bound = _qualify([m["fr_post"]], lex.PREFIX_QUALIFIERS)
+        return _row(numerator / denominator, "", m.start(), m.end(), "ratio", approx=approx,
+                    qualifier=qualifier, bound=bound)
 
     def _half(self, m: re.Match) -> dict:
         """半年, 半个月, 半天 = 0.5 of the unit."""
@@ -432,6 +440,8 @@ class _Extractor:
             after = self.shadow[m.end("q_unit"):m.end("q_unit") + 1]
             if word in ("家", "户") and not low[:1].isdigit() and after and after in PLACE_SUFFIXES:
                 return None  # 五家渠, 三户庄: a place name
+            if word == "届" and low in ("一", "两"):
+                kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session
         if m["q_half"] or m["q_half2"]:
             value = value + 0.5
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
