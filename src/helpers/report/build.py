@@ -183,8 +183,15 @@ class _Builder:
         res.executed = outs.get("executed") if res.status != "failed" or outcome.failed_stage == "pdf" else None
         return res
 
+    def _clean_leftovers(self) -> None:
+        """Remove temporary files a killed build left behind (never complete outputs)."""
+        if self.out.is_dir():
+            for tmp in self.out.rglob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+
     def run(self, notebooks: list[Path]) -> BuildResult:
         t0 = time.perf_counter()
+        self._clean_leftovers()
         deps = hash_files(self.deps)
         pending: dict[Future[TaskOutcome], tuple] = {}
         per_lang: dict[str, list[tuple[str, Path]]] = {lang: [] for lang in self.langs}
@@ -227,9 +234,12 @@ class _Builder:
                         remaining[lang] -= 1
                         if remaining[lang] == 0:
                             self._reader(lang, per_lang[lang], lang_failed[lang], pending)
-        finally:
+        except BaseException:
             if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
         self._index(notebooks)
         self.result.seconds = time.perf_counter() - t0
         return self.result

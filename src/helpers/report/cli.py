@@ -44,12 +44,25 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
+    import signal
+
     from .build import build
 
+    # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
     t0 = time.perf_counter()
-    result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
-                   args.force, executor=args.executor, timeout=args.timeout,
-                   deps=None if args.project_deps else [])
+    try:
+        result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
+                       args.force, executor=args.executor, timeout=args.timeout,
+                       deps=None if args.project_deps else [])
+    except KeyboardInterrupt:
+        print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
+        import os
+        import sys
+
+        sys.stderr.flush()
+        os._exit(130)  # do not wait for running workers; their temporary files are removed next run
     built = sum(i.status == "built" for i in result.items)
     failed = sum(i.status == "failed" for i in result.items)
     skipped = sum(i.status == "skipped" for i in result.items)

@@ -1,0 +1,223 @@
+"""The one-command build (helpers.report) on small synthetic notebooks, into temporary folders.
+
+Needs Chromium (chromium-headless-shell) and poppler-utils for the PDF checks: without them the
+PDF tests are skipped, unless the environment variable CI is set, where they must be present.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.report.build import BuildResult, build
+from helpers.report.demo import demo_notebook, write_demo_notebooks
+from helpers.report.hashing import sha256_file
+
+SRC = str(paths.ROOT / "src")
+
+
+def _tools_or_skip() -> None:
+    """Skip when Chromium or poppler is missing, except under CI where that is a failure."""
+    from helpers.report.pdf import ChromeMissing, find_chrome
+
+    missing = [t for t in ("pdftotext", "pdffonts") if shutil.which(t) is None]
+    try:
+        find_chrome()
+    except ChromeMissing:
+        missing.append("chromium")
+    if missing:
+        why = f"missing {', '.join(missing)} (apt-get install chromium-headless-shell poppler-utils fonts-noto-cjk)"
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (SRC, env.get("PYTHONPATH", "")) if p)
+    env.update(extra)
+    return env
+
+
+def _cli(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m helpers.report --no-project-deps ARGS`` (others' edits to helpers don't count)."""
+    return subprocess.run([sys.executable, "-m", "helpers.report", "--no-project-deps", *args],
+                          capture_output=True, text=True, env=_env(**env), timeout=300)
+
+
+def _no_tmp(folder: Path) -> None:
+    left = [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+    assert not left, f"temporary files left behind: {left}"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path, BuildResult]:
+    """Two demo notebooks built in both languages with PDFs (PDFs only if Chromium is here)."""
+    from helpers.report.pdf import ChromeMissing, find_chrome
+
+    root = tmp_path_factory.mktemp("report")
+    nbs = write_demo_notebooks(root / "notebooks", 2)
+    try:
+        find_chrome()
+        pdf = True
+    except ChromeMissing:
+        pdf = False
+    raw_before = {p: sha256_file(p) for p in paths.RAW.iterdir()}
+    result = build(nbs, root / "out", ("en", "zh"), pdf=pdf, jobs=2, force=False, deps=[])
+    assert {p: sha256_file(p) for p in paths.RAW.iterdir()} == raw_before, "data/raw/ was written"
+    return nbs, root / "out", result
+
+
+def test_inject_language_after_parameters_cell() -> None:
+    import nbformat
+
+    from helpers.report.execute import INJECTED_TAG, inject_language
+
+    nb = nbformat.reads(demo_notebook(1), as_version=4)
+    at = inject_language(nb, "zh")
+    assert "parameters" in nb.cells[at - 1].metadata["tags"]
+    assert nb.cells[at].metadata["tags"] == [INJECTED_TAG]
+    assert "LANGUAGE = 'zh'" in nb.cells[at].source
+
+
+def test_offline_html_has_no_cdn_scripts() -> None:
+    from helpers.report.export_html import make_offline
+
+    page = ('<html><head><script src="https://cdnjs.cloudflare.com/ajax/libs/require.js/2.1.10/require.min.js">'
+            '</script></head><body>巡察</body></html>')
+    out = make_offline(page)
+    assert "cdnjs" not in out and "@page" in out and "巡察" in out
+
+
+def test_outputs_for_every_notebook_and_language(demo) -> None:
+    nbs, out, result = demo
+    assert result.exit_code == 0, [(i.key, i.error) for i in result.items] + result.messages
+    for lang in ("en", "zh"):
+        for nb in nbs:
+            assert (out / lang / f"{nb.stem}.html").is_file()
+            item = result.get(f"{lang}/{nb.stem}")
+            assert item.status == "built" and item.executed and item.executed.is_file()
+            executed = json.loads(item.executed.read_text(encoding="utf-8"))
+            injected = [c for c in executed["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+            assert injected and f"LANGUAGE = '{lang}'" in "".join(injected[0]["source"])
+        reader = (out / lang / "reader-report.html").read_text(encoding="utf-8")
+        assert "巡察" in reader and "subplots" not in reader, "reader's report must hide code"
+        full = (out / lang / "01-demo.html").read_text(encoding="utf-8")
+        assert "subplots" in full and "cdnjs.cloudflare.com/ajax/libs/require.js" not in full
+    index = (out / "index.html").read_text(encoding="utf-8")
+    meta = json.loads(paths.ARTICLE_META.read_text(encoding="utf-8"))
+    assert meta["sha256"] in index
+    for href in ("en/01-demo.html", "zh/02-demo.html", "en/reader-report.html"):
+        assert f'href="{href}"' in index
+    _no_tmp(out)
+
+
+def test_pdfs_carry_chinese_text_and_an_embedded_cjk_font(demo) -> None:
+    _tools_or_skip()
+    nbs, out, _ = demo
+    for lang in ("en", "zh"):
+        for stem in [nb.stem for nb in nbs] + ["reader-report"]:
+            pdf = out / lang / f"{stem}.pdf"
+            assert pdf.read_bytes()[:5] == b"%PDF-"
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+            assert "巡察" in text and "问题线索" in text, f"{pdf}: Chinese text missing"
+            fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+            cjk = [ln for ln in fonts.splitlines() if "CJK" in ln]
+            assert cjk and all(" yes " in ln for ln in cjk), f"{pdf}: no embedded CJK font\n{fonts}"
+
+
+def test_no_change_rebuild_skips_everything_quickly(demo) -> None:
+    nbs, out, _ = demo
+    pdf = [] if (out / "en" / "01-demo.pdf").exists() else ["--no-pdf"]
+    t = time.perf_counter()
+    proc = _cli("--out", str(out), *pdf, *map(str, nbs))
+    dt = time.perf_counter() - t
+    print(f"no-change rebuild: {dt:.3f} s")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "[ok]" not in proc.stdout and proc.stdout.count("[skip]") == 6, proc.stdout
+    assert dt < 1.0
+    # The no-change path must not load the heavy machinery.
+    code = ("import sys; from helpers.report.cli import main; rc = main(sys.argv[1:]); "
+            "heavy = [m for m in ('nbconvert', 'nbclient', 'pandas', 'matplotlib', 'nbformat') if m in sys.modules]; "
+            "assert not heavy, heavy; sys.exit(rc)")
+    proc = subprocess.run([sys.executable, "-c", code, "--no-project-deps", "--out", str(out), *pdf, *map(str, nbs)],
+                          capture_output=True, text=True, env=_env())
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_editing_one_notebook_rebuilds_only_that_one(demo) -> None:
+    nbs, out, _ = demo
+    first = nbs[0]
+    first.write_text(first.read_text(encoding="utf-8").replace("(demo 1)", "(demo 1, edited)"), encoding="utf-8")
+    pdf = out / "en" / "01-demo.pdf"
+    result = build(nbs, out, ("en", "zh"), pdf=pdf.exists(), jobs=2, force=False, deps=[])
+    status = {i.key: i.status for i in result.items}
+    assert status == {"en/01-demo": "built", "zh/01-demo": "built", "en/02-demo": "skipped",
+                      "zh/02-demo": "skipped", "en/reader-report": "built", "zh/reader-report": "built"}
+    assert "edited" in (out / "en" / "reader-report.html").read_text(encoding="utf-8")
+    _no_tmp(out)
+
+
+def test_failing_notebook_names_the_cell_and_removes_its_old_outputs(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 2)
+    out = tmp_path / "out"
+    first = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
+    assert first.exit_code == 0 and (out / "en" / "02-demo.html").is_file()
+    nbs[1].write_text(demo_notebook(2, fail=True), encoding="utf-8")
+    proc = _cli("--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs))
+    assert proc.returncode != 0
+    fail = [ln for ln in proc.stdout.splitlines() if ln.startswith("[FAIL] en/02-demo")]
+    assert len(fail) == 1, proc.stdout
+    assert "02-demo.ipynb" in fail[0] and "cell 5" in fail[0] and 'total = df["count"].sum()' in fail[0]
+    assert "ValueError: demo failure" in fail[0] and "language en" in fail[0]
+    assert not (out / "en" / "02-demo.html").exists(), "stale output of the failed notebook kept"
+    assert not (out / ".build" / "executed" / "en" / "02-demo.ipynb").exists()
+    assert not (out / "en" / "reader-report.html").exists(), "reader's report would be incomplete"
+    assert (out / "en" / "01-demo.html").is_file(), "the other notebook's output must remain"
+    manifest = json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))
+    assert "en/02-demo" not in manifest["targets"] and "en/01-demo" in manifest["targets"]
+    _no_tmp(out)
+
+
+def test_without_chromium_html_is_built_and_one_message_says_what_to_install(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    proc = _cli("--out", str(out), "--lang", "zh", *map(str, nbs), CHROME="/nonexistent")
+    assert proc.returncode != 0
+    assert (out / "zh" / "01-demo.html").is_file() and not (out / "zh" / "01-demo.pdf").exists()
+    msgs = [ln for ln in proc.stdout.splitlines() if "PDFs not built" in ln]
+    assert len(msgs) == 1, proc.stdout
+    assert "sudo apt-get install chromium-headless-shell fonts-noto-cjk" in msgs[0]
+    assert "brew install --cask google-chrome" in msgs[0]
+    _no_tmp(out)
+
+
+def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 3)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "en",
+           "--no-pdf", "--jobs", "1", *map(str, nbs)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=_env())
+    assert proc.stdout is not None
+    line = proc.stdout.readline()  # the first finished notebook
+    assert line.startswith("[ok]"), line
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    manifest = json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))
+    for key, entry in manifest["targets"].items():
+        for rec in entry["outputs"].values():
+            assert sha256_file(out / rec["path"]) == rec["sha256"], f"{key}: recorded output changed"
+    for html in (out / "en").glob("*.html"):
+        assert html.read_text(encoding="utf-8").rstrip().endswith("</html>"), f"half-written {html}"
+    again = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
+    assert again.exit_code == 0
+    assert again.get("en/01-demo").status == "skipped"
+    _no_tmp(out)
