@@ -373,3 +373,19 @@ def test_another_report() -> None:
 ])
 def test_edge_cases(text: str, expected: list[tuple]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("建立一人一档，一村一策", []),
+    ("开展二次巡察", [("二次", 2, "次", "ordinal")]),
+    ("先后两次", [("两次", 2, "次", "count")]),
+    ("检查组一行5人", [("5人", 5, "人", "count")]),
+    ("问题线索 409 条，整改率 95 %", [("409 条", 409, "条", "count"), ("95 %", 95, "%", "percent")]),
+    ("处分黨員逾二百人", [("逾二百人", 200, "人", "count")]),
+])
+def test_more_edge_cases(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
+def test_first_of_january_is_a_date() -> None:
+    assert one("一月一日起施行").date_earliest == date(2017, 1, 1)

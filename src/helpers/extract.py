@@ -85,6 +85,7 @@ _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 _SKIP = "|".join([
     _alternation(lex.NON_QUANTITY_WORDS),
     "十分(?!钟)",
+    rf"一(?!月)[{_CJK}]一[{_CJK}]",  # 一人一档, 一村一策, 一心一意: slogans and idioms, not counts
     rf"一起(?![^，。；,;：:\n]{{0,8}}?(?:{lex.CASE_NOUNS}))",
 ])
 
@@ -119,7 +120,7 @@ _PATTERN = rf"""
 |(?P<hf>(?P<hf_pre>近|约|大约)?半(?:个(?P<hf_gu>月|小时|钟头|工作日|星期)|(?P<hf_u>年|天|小时|日|周)(?!度)))
 |(?P<q>(?P<q_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?
     (?P<q_n>{_NUM})(?:(?P<q_sep>{_SEP})(?P<q_n2>{_NUM}))?
-    (?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?
+    (?:(?<=[0-9])[ ])?(?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?(?:(?<=[0-9])[ ])?
     (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
       |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?)
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
@@ -442,6 +443,11 @@ class _Extractor:
                 return None  # 五家渠, 三户庄: a place name
             if word == "届" and low in ("一", "两"):
                 kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session
+            elif word == "次" and low == "二":
+                kind = lex.ORDINAL  # 二次巡察, 二次开发: "second"/"re-"; two times is 两次
+            if word == "年" and low.isdigit() and 1800 <= int(low) <= 2099 and not m["q_n2"]:
+                year = DateInterval(date(int(low), 1, 1), date(int(low), 12, 31), "year")
+                return self._date_row(m, m.start(), m.end(), (year, year))  # "2017 年" with a space
         if m["q_half"] or m["q_half2"]:
             value = value + 0.5
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
