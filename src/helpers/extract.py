@@ -10,10 +10,25 @@ line ``python -m helpers.extract FILE [--published YYYY-MM-DD]`` writes the same
 How it works: the text is copied to a *shadow* of the same length in which traditional characters
 (個 萬 億 兩 條 處 ...) and full-width digits are replaced one-for-one by simplified / ASCII ones.
 One compiled regular expression with an alternative per form (non-quantity words, timestamps,
-dates and date ranges, ordinals and enumerations, percentages, quantities) is run over the shadow
-with ``finditer``; words such as 十分, 五保, 两规 or 八项规定 are matched first and dropped, so their
-numeral characters are never read as numbers. Numbers are parsed by :mod:`helpers.numerals`, dates
-by :mod:`helpers.dates`. A quantity needs a number followed by a measure word or unit (or %).
+dates and date ranges, ordinals and enumerations, percentages, quantities) is tried at every
+character that can start a figure (:func:`iter_matches`); words such as 十分, 五保, 两规 or 八项规定
+are matched first and dropped, so their numeral characters are never read as numbers. Numbers are
+parsed by :mod:`helpers.numerals`, dates by :mod:`helpers.dates`. A quantity needs a number followed
+by a measure word or unit (or %); the word lists live in :mod:`helpers.extract_lexicon`.
+
+Conventions:
+
+* ``unit`` is simplified and canonical: 萬元/万元/亿元 -> 元 (value multiplied), 個 -> 个,
+  1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
+* ``kind`` ``count`` also covers N大X (五大领域 = 5, unit 领域: the two characters after 大) and
+  一届/两届 (terms served); ``ordinal`` covers 第N, 首轮, 新一轮, 上一篇, 一是, （一）, 一级/二级,
+  二期项目, 十八大, 十八届, 三中全会, 二次巡察, 1号文件, 95周年; ``enumeration`` covers 三个方面
+  and 市县两级 (levels listed before it).
+* Dates: ``value`` is the year of ``date_earliest``; a range (至/到/-) is one row from the start's
+  earliest to the end's latest day, with the coarser precision. A month without a year takes the
+  last year named earlier in the same sentence, else the publication year. 以来/以后 set
+  ``bound`` ``min``, 以前/前 ``max``.
+* ``approx`` is true for 约 近 多 余 来 几 数 上 左右 许 逾, and for 三四个 (value 3, value_max 4).
 """
 from __future__ import annotations
 
@@ -130,7 +145,7 @@ FIGURE_RE = re.compile(_PATTERN, re.VERBOSE)
 #: FIGURE_RE only there is several times faster than ``finditer`` trying every alternative at
 #: every position (tests check that both give the same matches).
 START_CHARS = "".join(sorted(set(
-    "0123456789零〇一二两俩仨三四五六七八九十百千万亿几数上第首新下头前后其（(去今本明当同次翌年半"
+    "0123456789零〇一二两俩仨三四五六七八九十百千万亿几数上第首新下头最前后其（(去今本明当同次翌年半"
     + "".join(w[0] for w in lex.NON_QUANTITY_WORDS)
     + "".join(w[0] for w in lex.PREFIX_QUALIFIERS)
 )))
@@ -294,7 +309,8 @@ class _Extractor:
             self.last_month = (end.latest.year, end.latest.month)
         return start, end
 
-    def _date_row(self, m: re.Match, start: int, end: int, resolved: tuple[DateInterval, DateInterval] | None,
+    @staticmethod
+    def _date_row(start: int, end: int, resolved: tuple[DateInterval, DateInterval] | None,
                   post: str | None = None) -> dict:
         """A date row from resolved intervals (or an unresolved one with NaN value)."""
         bound = {"以来": "min", "以后": "min", "之后": "min", "后": "min",
@@ -327,7 +343,7 @@ class _Extractor:
             return None  # e.g. 2月30日
         if resolved is None and (a.startswith(tuple(CONTEXT_YEARS)) or (b or "").startswith(tuple(CONTEXT_YEARS))):
             return None  # 当年/同年/次年 with no year before them in the sentence: nothing to anchor
-        return self._date_row(m, m.start(), m.end(), resolved, m["d_post"])
+        return self._date_row(m.start(), m.end(), resolved, m["d_post"])
 
     def _day_only(self, m: re.Match) -> dict | None:
         """20日: a day of the month named earlier (or of the publication month); 历时20日 is a duration."""
@@ -447,7 +463,7 @@ class _Extractor:
                 kind = lex.ORDINAL  # 二次巡察, 二次开发: "second"/"re-"; two times is 两次
             if word == "年" and low.isdigit() and 1800 <= int(low) <= 2099 and not m["q_n2"]:
                 year = DateInterval(date(int(low), 1, 1), date(int(low), 12, 31), "year")
-                return self._date_row(m, m.start(), m.end(), (year, year))  # "2017 年" with a space
+                return self._date_row(m.start(), m.end(), (year, year))  # "2017 年" with a space
         if m["q_half"] or m["q_half2"]:
             value = value + 0.5
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
