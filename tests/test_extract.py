@@ -389,3 +389,9 @@ def test_more_edge_cases(text: str, expected: list[tuple]) -> None:
 
 def test_first_of_january_is_a_date() -> None:
     assert one("一月一日起施行").date_earliest == date(2017, 1, 1)
+
+
+def test_tenths_are_percentages() -> None:
+    figure = one("九成以上的问题已整改")
+    assert (figure.value, figure.unit, figure.kind, figure.bound) == (90, "%", "percent", "min")
+    assert rows("一成不变") == []

@@ -457,6 +457,8 @@ class _Extractor:
             after = self.shadow[m.end("q_unit"):m.end("q_unit") + 1]
             if word in ("家", "户") and not low[:1].isdigit() and after and after in PLACE_SUFFIXES:
                 return None  # 五家渠, 三户庄: a place name
+            if word == "成":  # 三成 = 30%
+                value, value_max = value * 10, value_max * 10
             if word == "届" and low in ("一", "两"):
                 kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session
             elif word == "次" and low == "二":
