@@ -139,7 +139,7 @@ class _Builder:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
 
-                ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+                ctx = multiprocessing.get_context("spawn")  # fork here deadlocked now and then (threads + zmq)
                 self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
             else:
                 from concurrent.futures import ThreadPoolExecutor
