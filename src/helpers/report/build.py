@@ -204,7 +204,10 @@ class _Builder:
                 key = f"{lang}/{name}"
                 outs = layout(self.out, lang, name)
                 per_lang[lang].append((key, outs["executed"]))
-                inputs = {"@notebook": sha256_bytes(nb_data[nb]), "@lang": lang, **deps}
+                # the notebook by content and by modification time (`touch` asks for a re-run);
+                # data and helpers by content only, since `make data` rewrites identical tables
+                inputs = {"@notebook": sha256_bytes(nb_data[nb]), "@notebook_mtime_ns": str(nb.stat().st_mtime_ns),
+                          "@lang": lang, **deps}
                 stages = self._stages(key, inputs, ("execute",))
                 if not stages:
                     self._skip(key, lang, nb, outs)
