@@ -61,4 +61,8 @@ def load_table(name: str) -> pd.DataFrame:
         c: [""] for c in types if types[c] != "string"})
     for col in dates:
         df[col] = pd.to_datetime(df[col], format="%Y-%m-%d")
+    for col, kind in types.items():
+        # counts read as 409, not 409.0, when every value of the column is whole
+        if kind == "number" and df[col].dropna().apply(float.is_integer).all():
+            df[col] = df[col].astype("Int64")
     return df

@@ -23,8 +23,8 @@ PRINT_CSS = """<style id="report-print">
   pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
   .jp-OutputArea-output img, .jp-RenderedImage img { max-width: 100% !important; height: auto; break-inside: avoid; }
   .jp-OutputArea-output { overflow: visible !important; }
-  .jp-RenderedHTMLCommon table { max-width: 100% !important; table-layout: auto; font-size: 8.5pt; break-inside: auto; }
-  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; padding: 0.3em 0.4em !important; }
+  .jp-RenderedHTMLCommon table { max-width: 100% !important; table-layout: auto; font-size: 7.5pt; break-inside: auto; }
+  .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: break-word; word-break: normal; padding: 0.25em 0.35em !important; }
   .report-page-break { break-before: page; }
 }
 </style>
