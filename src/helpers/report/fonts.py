@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -141,6 +142,45 @@ def _font_data(chars: str, bold: str, cache_dir: Path | None) -> dict[str, str]:
     return data
 
 
+@lru_cache(maxsize=1)
+def project_charset() -> frozenset[str]:
+    """Every CJK character of the article, the curated and tidy data, the notebooks and the helpers.
+
+    A page whose characters all fall in this set embeds one subset of the whole set, so every page
+    of a build shares one subset (made once, then cached) instead of subsetting the font per page.
+    """
+    from .. import paths
+
+    files = [paths.ARTICLE, *paths.CURATED.glob("*.csv"), *paths.TIDY.glob("*.csv"),
+             *paths.NOTEBOOKS.glob("*.ipynb"), *(paths.ROOT / "src" / "helpers").rglob("*.py")]
+    chars: set[str] = set()
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        chars.update(c for c in text if _is_cjk(c))
+    return frozenset(chars)
+
+
+def _round_up(chars: str) -> str:
+    """The project's whole character set when it covers ``chars``, else ``chars`` itself."""
+    superset = project_charset()
+    return "".join(sorted(superset)) if set(chars) <= superset else chars
+
+
+_memo: dict[tuple[str, str], dict[str, str]] = {}
+_memo_lock = threading.Lock()
+
+
+def _font_data_shared(chars: str, bold: str, cache_dir: Path | None) -> dict[str, str]:
+    """``_font_data`` made once per character set per process (threads wait for the first)."""
+    with _memo_lock:
+        if (chars, bold) not in _memo:
+            _memo[(chars, bold)] = _font_data(chars, bold, cache_dir)
+        return _memo[(chars, bold)]
+
+
 def cjk_font_css(html: str, cache_dir: Path | None = None) -> str:
     """A ``<style>`` block embedding the CJK characters of ``html`` in a TrueType subset.
 
@@ -153,8 +193,9 @@ def cjk_font_css(html: str, cache_dir: Path | None = None) -> str:
     if not chars:
         return ""
     bold = "".join(sorted({c for m in _BOLD.finditer(html) for c in m.group(0) if _is_cjk(c)}))
+    chars, bold = _round_up(chars), (_round_up(bold) if bold else "")
     try:
-        data = _font_data(chars, bold, cache_dir)
+        data = _font_data_shared(chars, bold, cache_dir)
     except ImportError:
         return ""
     if not data:

@@ -80,6 +80,7 @@ def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120) -> None:
                               + (f": {err[-1]}" if err else ""))
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
         os.replace(tmp, pdf)
     except subprocess.TimeoutExpired:
         raise PrintFailed(f"{Path(chrome).name} did not finish printing within {timeout:.0f} s") from None
