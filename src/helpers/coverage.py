@@ -12,7 +12,7 @@ from . import curation, paths
 from .article import Article, load_article
 from .errors import DataError
 from .extract import find_figures
-from .locate import locate_quote
+from .locate import locate_within
 from .tables import build_figures, build_timeline
 
 LEFT_OUT = paths.CURATED / "left_out.csv"
@@ -24,16 +24,11 @@ def left_out(article: Article) -> pd.DataFrame:
     """The curated list of numbers deliberately left out, each located in the article."""
     rows = []
     for r in curation.read_curated(LEFT_OUT, LEFT_OUT_COLUMNS, "quote"):
-        start, end = locate_quote(article.text, r["quote"], LEFT_OUT, r["_entry"])
-        offset = r["quote"].find(r["text"])
-        if offset < 0:
-            raise DataError(LEFT_OUT, r["_entry"], f"text {r['text']!r} is not inside quote {r['quote']!r}",
-                            "make the quote contain the number's text")
+        _, _, start, end = locate_within(article.text, r["quote"], r["text"], LEFT_OUT, r["_entry"])
         if r["category"] not in CATEGORIES:
             raise DataError(LEFT_OUT, r["_entry"], f"unknown category {r['category']!r}",
                             f"use one of {', '.join(sorted(CATEGORIES))}")
-        rows.append({**{k: r[k] for k in LEFT_OUT_COLUMNS},
-                     "start": start + offset, "end": start + offset + len(r["text"])})
+        rows.append({**{k: r[k] for k in LEFT_OUT_COLUMNS}, "start": start, "end": end})
     return pd.DataFrame(rows, columns=[*LEFT_OUT_COLUMNS, "start", "end"])
 
 

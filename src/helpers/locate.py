@@ -22,3 +22,12 @@ def locate_quote(text: str, quote: str, file: Path | str, entry: str) -> tuple[i
 def line_of(text: str, offset: int) -> int:
     """The 1-based line number of ``offset`` in ``text``."""
     return text.count("\n", 0, offset) + 1
+
+
+def locate_within(text: str, quote: str, inner: str, file: Path | str, entry: str) -> tuple[int, int, int, int]:
+    """Locate ``quote`` (exactly once) and ``inner`` inside it: ``(start, end, inner_start, inner_end)``."""
+    start, end = locate_quote(text, quote, file, entry)
+    offset = quote.find(inner)
+    if offset < 0:
+        raise DataError(file, entry, f"{inner!r} is not inside quote {quote!r}", f"make the quote contain {inner!r}")
+    return start, end, start + offset, start + offset + len(inner)

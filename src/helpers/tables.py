@@ -17,7 +17,7 @@ from .article import Article, load_article
 from .errors import DataError
 from .formulas import FormulaError, evaluate, formula_inputs
 from .labels import FUNNEL_STAGES, INSPECTION_TYPE_ZH, UNIT_EN
-from .locate import line_of, locate_quote
+from .locate import line_of, locate_quote, locate_within
 from .quote_dates import QuotedDate, date_in_quote
 from .values import value_from_quote
 
@@ -134,11 +134,7 @@ def build_units_2016(article: Article) -> pd.DataFrame:
     path = paths.CURATED / "units_2016.csv"
     rows = []
     for u in curation.units_2016():
-        start, end = locate_quote(article.text, u["quote"], path, u["_entry"])
-        offset = u["quote"].find(u["name_zh"])
-        if offset < 0:
-            raise DataError(path, u["_entry"], f"name {u['name_zh']!r} is not inside quote {u['quote']!r}",
-                            "make the quote contain the unit's name")
+        start, end, name_start, name_end = locate_within(article.text, u["quote"], u["name_zh"], path, u["_entry"])
         if u["inspection_type"] not in TYPICAL_DURATION:
             raise DataError(path, u["_entry"], f"inspection_type {u['inspection_type']!r}", "use routine or special")
         rows.append({
@@ -146,7 +142,7 @@ def build_units_2016(article: Article) -> pd.DataFrame:
             "inspection_type": u["inspection_type"], "inspection_type_zh": INSPECTION_TYPE_ZH[u["inspection_type"]],
             "typical_duration_figure_id": TYPICAL_DURATION[u["inspection_type"]],
             "quote": u["quote"], "start": start, "end": end,
-            "name_start": start + offset, "name_end": start + offset + len(u["name_zh"]),
+            "name_start": name_start, "name_end": name_end,
         })
     return pd.DataFrame(rows)
 

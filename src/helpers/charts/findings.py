@@ -21,6 +21,23 @@ def _derived(derived: pd.DataFrame) -> dict[str, float]:
     return dict(zip(derived["derived_id"], derived["value"].astype(float)))
 
 
+def _stacked_bar(ax, parts: list[tuple[str, str, str, str]], v: dict[str, float], lang: str,
+                 total_unit: tuple[str, str], total_gap: float, headroom: float) -> None:
+    """One stacked bar of ``parts`` (figure id, colour, English, Chinese label), each labelled, with its total."""
+    bottom = 0.0
+    for fid, color, en, zh in parts:
+        ax.bar(0, v[fid], bottom=bottom, width=0.6, color=color, edgecolor="white", gid=f"bar-{fid}")
+        ax.text(0.36, bottom + v[fid] / 2, tr(lang, f"{F(v[fid])} {en}", f"{zh}{F(v[fid])}{total_unit[1]}"), ha="left",
+                va="center", fontsize=style.SMALL_SIZE, color=COLORS["text"])
+        bottom += v[fid]
+    ax.text(0, bottom + total_gap, tr(lang, f"{F(bottom)} {total_unit[0]}", f"共{F(bottom)}{total_unit[1]}"),
+            ha="center", va="bottom", fontsize=style.LABEL_SIZE, fontweight="bold")
+    ax.set_xlim(-0.5, 2.4)
+    ax.set_ylim(0, bottom * headroom)
+    ax.set_xticks([])
+    ax.yaxis.set_major_locator(MultipleLocator(5))
+
+
 def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: str = "en") -> Figure:
     """The seven units of the city's 2016 first round, one square each, grouped by inspection type."""
     lang = style.resolve(language)
@@ -151,18 +168,7 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     parts = [("wuli_town_cadres", COLORS["main"], "Wuli town cadres", "五里镇党员干部"),
              ("wuli_other_cadres", COLORS["main_light"], "cadres of other units", "其他单位党员干部"),
              ("wuli_relatives", COLORS["special"], "cadres' children and family", "干部子女家属")]
-    bottom = 0.0
-    for fid, color, en, zh in parts:
-        ax.bar(0, v[fid], bottom=bottom, width=0.6, color=color, edgecolor="white", gid=f"bar-{fid}")
-        ax.text(0.36, bottom + v[fid] / 2, tr(lang, f"{F(v[fid])} {en}", f"{zh}{F(v[fid])}人"), ha="left",
-                va="center", fontsize=style.SMALL_SIZE, color=COLORS["text"])
-        bottom += v[fid]
-    ax.text(0, bottom + 0.3, tr(lang, f"{F(bottom)} people", f"共{F(bottom)}人"), ha="center", va="bottom",
-            fontsize=style.LABEL_SIZE, fontweight="bold")
-    ax.set_xlim(-0.5, 2.4)
-    ax.set_ylim(0, bottom * 1.18)
-    ax.set_xticks([])
-    ax.yaxis.set_major_locator(MultipleLocator(5))
+    _stacked_bar(ax, parts, v, lang, ("people", "人"), total_gap=0.3, headroom=1.18)
     ax.set_ylabel(tr(lang, "People", "人数（人）"), fontsize=style.SMALL_SIZE)
     ax.set_title(tr(lang, f"Wuli town, Tongcheng county:\n{F(v['wuli_trips'])} trips, {F(v['wuli_person_times'])} person-times",
                     f"通城县五里镇：\n公款旅游{F(v['wuli_trips'])}起{F(v['wuli_person_times'])}人次"),
@@ -175,18 +181,7 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     parts = [("yanxia_false_concentrated", COLORS["main"], "dispersed recipients falsely\nreported as living in the home",
               "散养五保户虚报为集中供养"),
              ("yanxia_deaths_concealed", COLORS["accent"], "dead, deaths concealed", "隐瞒死亡")]
-    bottom = 0.0
-    for fid, color, en, zh in parts:
-        ax.bar(0, v[fid], bottom=bottom, width=0.6, color=color, edgecolor="white", gid=f"bar-{fid}")
-        ax.text(0.36, bottom + v[fid] / 2, tr(lang, f"{F(v[fid])} {en}", f"{zh}{F(v[fid])}名"), ha="left",
-                va="center", fontsize=style.SMALL_SIZE, color=COLORS["text"])
-        bottom += v[fid]
-    ax.text(0, bottom + 0.2, tr(lang, f"{F(bottom)} recipients", f"共{F(bottom)}名"), ha="center", va="bottom",
-            fontsize=style.LABEL_SIZE, fontweight="bold")
-    ax.set_xlim(-0.5, 2.4)
-    ax.set_ylim(0, bottom * 1.18 * 1.8)
-    ax.set_xticks([])
-    ax.yaxis.set_major_locator(MultipleLocator(5))
+    _stacked_bar(ax, parts, v, lang, ("recipients", "名"), total_gap=0.2, headroom=1.18 * 1.8)
     ax.set_ylabel(tr(lang, "Five-guarantee recipients", "五保户人数（名）"), fontsize=style.SMALL_SIZE)
     ax.text(0.98, 0.97, tr(lang, f"{F(v['yanxia_funds_obtained'])} yuan\nover {F(d['yanxia_fraud_months'])} months",
                            f"{F(v['yanxia_funds_obtained'])}元\n历时{F(d['yanxia_fraud_months'])}个月"),
