@@ -30,3 +30,10 @@ def test_every_column_is_documented_and_every_field_exists() -> None:
 
 def test_project_validator_accepts_the_committed_tables() -> None:
     validate_committed()
+
+
+def test_every_numeric_column_names_its_unit() -> None:
+    for res in datapackage()["resources"]:
+        for field in res["schema"]["fields"]:
+            if field["type"] in ("number", "integer"):
+                assert field.get("unit"), (res["name"], field["name"])
