@@ -6,21 +6,17 @@ everything else strings. Paths come from :mod:`helpers.paths`, so any working di
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
 import pandas as pd
 
 from . import paths
 from .errors import DataError
+from .schema import datapackage
 
 __all__ = ["load_table", "table_names", "fields"]
 
 
-@lru_cache(maxsize=1)
 def _resources() -> dict[str, dict]:
-    package = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
-    return {res["name"]: res for res in package["resources"]}
+    return {res["name"]: res for res in datapackage()["resources"]}
 
 
 def table_names() -> list[str]:
