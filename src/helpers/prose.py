@@ -1,0 +1,97 @@
+"""Reader-facing text whose numbers are bound to the tidy tables.
+
+A template names each number by its id in ``data/tidy/figures.csv`` (``figure_id``) or
+``data/tidy/derived.csv`` (``derived_id``), in braces: ``{city_problem_leads}`` renders as
+``409``; ``{funnel_transfer_rate}`` as ``6.8``. Extra values (dates, durations, counts of rows)
+may be passed by name, computed from the tables by the caller.
+
+The rounding rule, stated once for the whole project (:data:`ROUNDING_RULE`):
+whole numbers print whole, with thousands separators in English (25,969) and none in Chinese
+(25969, as the article writes them); every other value prints with one decimal (6.8), unless the
+template asks for another precision with a format spec (``{yanxia_funds_per_month:.0f}``).
+
+A template may hold no digit of its own outside a placeholder: :func:`typed_numbers` lists
+them, and the tests fail on any (years of citations and article line numbers are the only
+allowed literals, marked by the caller).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+__all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "format_number", "render", "typed_numbers",
+           "placeholders"]
+
+ROUNDING_RULE = {
+    "en": "Whole numbers are printed whole, with thousands separators (25,969); rates, ratios and "
+          "other fractions are rounded to one decimal (6.8).",
+    "zh": "整数照录，不加千位分隔符（25969）；比率、比例等非整数保留一位小数（6.8）。",
+}
+
+#: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@lru_cache(maxsize=1)
+def _table_values() -> dict[str, float]:
+    from .load import load_table  # pandas only when a number is needed
+
+    out: dict[str, float] = {}
+    for table, key in (("figures", "figure_id"), ("derived", "derived_id")):
+        df = load_table(table)
+        for ident, value in zip(df[key], df["value"]):
+            out[str(ident)] = float(value)
+    return out
+
+
+def values() -> dict[str, float]:
+    """Every figure_id and derived_id with its value, read from the tidy tables (cached)."""
+    return dict(_table_values())
+
+
+def format_number(value: float, language: str, spec: str | None = None) -> str:
+    """One number as a reader sees it, by :data:`ROUNDING_RULE` (or an explicit format spec)."""
+    if spec:
+        text = format(value, spec)
+    elif float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.1f}"
+    if language == "zh":
+        text = text.replace(",", "")
+    return text
+
+
+def render(template: str, language: str, extra: Mapping[str, float | str] | None = None) -> str:
+    """Fill every ``{id}`` of *template* from the tidy tables (and *extra*), formatted for *language*.
+
+    An unknown id raises ``KeyError`` naming it, so a renamed figure cannot leave a stale number.
+    """
+    known: dict[str, float | str] = {**_table_values(), **(extra or {})}
+
+    def fill(match: re.Match[str]) -> str:
+        name, spec = match.group(1), match.group(2)
+        if name not in known:
+            raise KeyError(f"template names {{{name}}}, which is neither a figure_id, a derived_id "
+                           f"nor an extra value; fix the template or data/curated/")
+        value = known[name]
+        if isinstance(value, str):
+            return value
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError(f"{{{name}}} has no value in the tidy tables")
+        return format_number(value, language, spec)
+
+    return PLACEHOLDER.sub(fill, template)
+
+
+def placeholders(template: str) -> list[str]:
+    """The ids a template names, in order."""
+    return [m.group(1) for m in PLACEHOLDER.finditer(template)]
+
+
+def typed_numbers(template: str) -> list[str]:
+    """Digits written into *template* by hand, outside any placeholder (each one a defect)."""
+    return _DIGITS.findall(PLACEHOLDER.sub(" ", template))
