@@ -32,7 +32,7 @@ def test_curation_holds_no_values() -> None:
     ("city_problem_leads", 409, "条"), ("city_leads_transferred", 28, "件"), ("city_cases_filed", 19, "件"),
     ("city_shuanggui", 2, "人"), ("city_sanctioned", 8, "人"), ("city_recommendations", 295, "条"),
     ("plan_routine_scope_units", 94, "家"), ("plan_special_scope_county_units", 22, "家"),
-    ("plan_special_scope_townships", 1, "家"), ("plan_span_years", 5, "年"), ("plan_special_focus_areas", 5, "大领域"),
+    ("plan_special_scope_townships", 1, "家"), ("plan_span_years", 5, "年"),
     ("training_sessions", 2, "次"), ("units_2016_total", 7, "家"), ("units_2016_routine", 2, "家"),
     ("units_2016_special", 5, "家"), ("duration_routine_months", 1.5, "月"), ("duration_special_days", 20, "天"),
     ("social_assistance_leads", 59, "条"), ("plan_2017_rounds", 2, "轮"), ("plan_2017_routine_units", 19, "家"),
@@ -49,7 +49,7 @@ def test_article_values(figures: pd.DataFrame, figure_id: str, expected: float, 
 
 
 def test_every_statistic_has_one_row(figures: pd.DataFrame) -> None:
-    assert len(figures) == 39
+    assert len(figures) == 38
     assert figures["figure_id"].is_unique
 
 

@@ -20,10 +20,9 @@ Conventions:
 
 * ``unit`` is simplified and canonical: 萬元/万元/亿元 -> 元 (value multiplied), 個 -> 个,
   1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
-* ``kind`` ``count`` also covers N大X (五大领域 = 5, unit 领域: the two characters after 大) and
-  一届/两届 (terms served); ``ordinal`` covers 第N, 首轮, 新一轮, 上一篇, 一是, （一）, 一级/二级,
-  二期项目, 十八大, 十八届, 三中全会, 二次巡察, 1号文件, 95周年; ``enumeration`` covers 三个方面
-  and 市县两级 (levels listed before it).
+* ``kind`` ``count`` also covers 一届/两届 (terms served); ``ordinal`` covers 第N, 首轮, 新一轮, 上一篇, 一是, （一）, 一级/二级,
+  二期项目, 十八大, 十八届, 三中全会, 二次巡察, 1号文件, 95周年; ``enumeration`` covers 三个方面,
+  市县两级 (levels listed before it) and N大X (五大领域: value 5, unit 领域, the two characters after 大).
 * Dates: ``value`` is the year of ``date_earliest``; a range (至/到/-) is one row from the start's
   earliest to the end's latest day, with the coarser precision. A month without a year takes the
   last year named earlier in the same sentence, else the publication year. 以来/以后 set
@@ -415,8 +414,8 @@ class _Extractor:
         return _row(self._number(m["en_n"]), m["en_u"], m.start(), m.end(), "enumeration")
 
     def _big(self, m: re.Match) -> dict:
-        """五大领域: a count of 5 with the noun (领域) as unit."""
-        return _row(self._number(m["bg_n"]), m["bg_u"], m.start(), m.end(), "count")
+        """五大领域, 三大攻坚战: names a set (kind enumeration, value kept, the noun as unit), never a count."""
+        return _row(self._number(m["bg_n"]), m["bg_u"], m.start(), m.end(), "enumeration")
 
     # --- quantities ---------------------------------------------------------------------------
     def _percent_words(self, m: re.Match) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 UNIT_EN: dict[str, str] = {
     "条": "items", "件": "cases", "人": "people", "名": "people", "家": "units", "个": "items",
     "元": "yuan", "人次": "person-times", "起": "incidents", "次": "times", "天": "days",
-    "月": "months", "年": "years", "轮": "rounds", "大领域": "areas",
+    "月": "months", "年": "years", "轮": "rounds",
 }
 
 FUNNEL_STAGES: list[dict[str, str]] = [
