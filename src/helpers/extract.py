@@ -58,11 +58,13 @@ KINDS: tuple[str, ...] = (
     "count", "amount", "percent", "duration", "measure", "ratio", "date", "ordinal", "enumeration",
 )
 NAN = math.nan
+ENUMERATION = "enumeration"
 
 # ------------------------------------------------------------------------------------------------
 # Building blocks of the pattern (all matched against the shadow text)
 _CJK = "\u4e00-\u9fff"
-_ARABIC = r"(?<![A-Za-z0-9.])[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?(?:[十百千万亿]+)?"
+_ARABIC = (r"(?<![A-Za-z0-9.])[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+           r"(?:[十百千万亿]+(?:(?:[0-9]+|零[0-9]+|[一二两三四五六七八九])[十百千万亿]*)*)?")  # 3万4512, 1亿2千万
 _CN = "[零〇一二两俩仨三四五六七八九十百千万亿]+"
 _NUM = rf"(?:(?:几|数|上)(?=[十百千万亿]))?(?:{_ARABIC}|{_CN})"
 _SEP = "至|到|—|-|~|～|－"
@@ -80,6 +82,20 @@ def _units_pattern() -> str:
         lookahead = lex.UNITS[word][2]
         parts.append(re.escape(word) + (f"(?!{lookahead})" if lookahead else ""))
     return "|".join(parts)
+
+
+def _lookbehinds(words: tuple[str, ...]) -> str:
+    """Lookbehinds for words of any length (Python's need a fixed width: one per length)."""
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(re.escape(w))
+    return "|".join(f"(?<={'|'.join(ws)})" for _, ws in sorted(by_length.items()))
+
+
+def _nouns_pattern() -> str:
+    """Nouns counted without a measure word (30村, 15县), with their negative lookaheads, longest first."""
+    return "|".join(re.escape(w) + (f"(?!{lex.COUNTED_NOUNS[w]})" if lex.COUNTED_NOUNS[w] else "")
+                    for w in sorted(lex.COUNTED_NOUNS, key=len, reverse=True))
 
 
 _YEAR = r"(?:(?<![0-9])(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年"
@@ -100,6 +116,9 @@ _SKIP = "|".join([
     _alternation(lex.NON_QUANTITY_WORDS),
     "十分(?!钟)",
     rf"一(?!月)[{_CJK}]一[{_CJK}]",  # 一人一档, 一村一策, 一心一意: slogans and idioms, not counts
+    r"一(?P<dup>[个件条项次批名位家起份张笔道步片层])(?P=dup)",  # 一个个, 一件件: "one after another"
+    rf"(?:{_lookbehinds(lex.ARTICLE_LEADERS)})一(?:个|种|项|位|名|次|条|件|家|批|份|处|支|张|套|场|所|台)",
+    rf"一(?:个|种|项|位|名|次|条|件|家|批|份|处|支|张|套|场|所|台)(?:{lex.ARTICLE_FOLLOWERS})",
     rf"一起(?![^，。；,;：:\n]{{0,8}}?(?:{lex.CASE_NOUNS}))",
 ])
 
@@ -113,6 +132,11 @@ _PATTERN = rf"""
     |(?P<d_a>{_DATE1})(?:(?P<d_sep>{_SEP})(?P<d_b>{_DATE1}|{_DAY_ONLY}|今(?![年后天日])))?
   )(?P<d_post>以来|以前|之前|以后|之后|期间|前|后)?)
 |(?P<do>(?<![0-9月])(?P<do_n>3[01]|[12][0-9]|0?[1-9])(?![0-9])日(?![元报本]))
+|(?P<sl>(?=[一二两三四五六七八九十0-9][一二两三四五六七八九十0-9]?[一二两三四五六七八九十0-9]?[个项种位条])(?P<sl_n>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}(?=项规定))(?:(?P<sl_ge>个)(?P<sl_ge_w>{lex.SLOGAN_WORDS["个"]})
+    |(?P<sl_x>项)(?P<sl_x_w>{lex.SLOGAN_WORDS["项"]})|(?P<sl_z>种)(?P<sl_z_w>{lex.SLOGAN_WORDS["种"]})
+    |(?P<sl_w>位)一体|(?P<sl_t>条)(?P<sl_t_w>{lex.SLOGAN_WORDS["条"]})(?![0-9])))
+|(?P<slq>(?<=[“"《‘])(?P<slq_n>[一二两三四五六七八九十]{{1,3}})(?P<slq_u>个|项|种|位|条|类|支|化|张)
+    (?=[{_CJK}、]{{1,10}}[”"》’]))
 |(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?:、|{_SEP})第?(?P<di_n2>{_ARABIC}|{_CN}))*
     (?:(?P<di_u>{lex.ORDINAL_UNITS})|(?P<di_org>[{_CJK}]{{0,4}}?(?:组|队)))?)
 |(?P<sh>首(?P<sh_u>轮次|批次|轮|次|批|家|个|届|期|位|名|站|场|例|单|款|条|项|件|笔|套|日|年|季|月|周))
@@ -123,7 +147,8 @@ _PATTERN = rf"""
 |(?P<ln>(?:(?<![\s\S])|(?<=\n)|(?<=\n[ \t])|(?<=\n[ \t]{{2}})|(?<=\n[ \t]{{4}}))
     (?P<ln_n>[一二三四五六七八九十]{{1,3}}|[0-9]{{1,2}})[、.](?![0-9]))
 |(?P<cg>(?P<cg_n>十[一二三四五六七八九]|[二三]十[一二三四五六七八九]?)大)
-|(?P<zq>(?P<zq_n>[一二三四五六七八九])(?P<zq_u>中全会|次全会|次全体会议|次党代会))
+|(?P<zq>(?P<zq_n>[一二三四五六七八九])(?P<zq_u>中全会|次全会|次全体会议|次党代会|中(?=、[一二三四五六七八九]中)
+    |次(?=、[一二三四五六七八九]次全)))
 |(?P<lv>(?P<lv_n>{_ARABIC}|{_CN})级(?!别))
 |(?P<ph>(?P<ph_n>{_ARABIC}|{_CN})期(?=项目|工程|建设|改造|扩建|用地))
 |(?P<en>(?P<en_n>{_ARABIC}|{_CN})个?(?P<en_u>方面|层面))
@@ -136,7 +161,8 @@ _PATTERN = rf"""
     (?P<q_n>{_NUM})(?:(?P<q_sep>{_SEP})(?P<q_n2>{_NUM}))?
     (?:(?<=[0-9])[ ])?(?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?(?:(?<=[0-9])[ ])?
     (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
-      |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?)
+      |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?(?P<q_rmb>(?<=元)人民币)?
+      |(?P<q_noun>{lex.TITLE_NOUNS}|{_nouns_pattern()}))
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
 """
 FIGURE_RE = re.compile(_PATTERN, re.VERBOSE)
@@ -160,7 +186,62 @@ DURATION_CUES = ("历时", "用时", "为期", "耗时", "连续", "持续", "�
 PLACE_SUFFIXES = "镇乡庄屯寨渠店铺坪"
 ADMIN_LEVEL_CHARS = "省市县区乡镇村组"
 TRAILING_MULTIPLIER_RE = re.compile("[十百千万亿]+$")
+#: 三四个, 五六十人, 十五六岁, 三五个, 两三千元: two neighbouring digits give a range (value, value_max).
+APPROX_RANGE_RE = re.compile("(?P<pre>[一二两三四五六七八九十百千万亿零]*[十百千万亿])?"
+                             "(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mult>[十百千万亿]*)$")
 PRECISION_ORDER = ("day", "xun", "month", "quarter", "half", "year")
+
+
+#: Noise that page converters put inside figures: romanisation in brackets after a character
+#: (12(shí èr)人, 三(sān)个), zero-width characters, and spaces next to a Chinese character
+#: (发现问题 35 个). It is cut out of the shadow before matching; offsets are mapped back.
+_PINYIN = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_ROMAN = rf"\([ \t]*[{_PINYIN}][{_PINYIN}0-9 \t'’·-]*\)"
+NOISE_RE = re.compile(rf"{_ROMAN}|[ \t]+(?:{_ROMAN})?|[\u200b\u200c\u200d\u2060\ufeff\xad]")
+_CJK_OR_DIGIT_RE = re.compile(f"[{_CJK}0-9]")
+_BEFORE_SPACE_RE = re.compile(f"[{_CJK}0-9%.,，、]")
+
+
+def _is_noise(shadow: str, start: int, end: int) -> bool:
+    """Whether a candidate of :data:`NOISE_RE` is noise: brackets after a character or digit, zero-width
+    characters, spaces between a character and a character or digit."""
+    before = shadow[start - 1] if start else ""
+    after = shadow[end] if end < len(shadow) else ""
+    if shadow[end - 1] == ")":
+        return bool(before) and _CJK_OR_DIGIT_RE.match(before) is not None
+    if shadow[start] not in " \t":
+        return True
+    if not before or not after:
+        return False
+    if "\u4e00" <= after <= "\u9fff":
+        return _BEFORE_SPACE_RE.match(before) is not None
+    return "\u4e00" <= before <= "\u9fff" and after.isdigit()
+
+
+def compact(shadow: str) -> tuple[str, tuple[list[int], list[int]] | None]:
+    """The shadow without noise (see :func:`_is_noise`) and the map back: for each kept piece, its
+    start in the compact text and in ``shadow``; ``None`` when there is no noise."""
+    spans = [m.span() for m in NOISE_RE.finditer(shadow) if _is_noise(shadow, *m.span())]
+    if not spans:
+        return shadow, None
+    pieces: list[str] = []
+    compact_starts, shadow_starts = [0], [0]
+    pos = size = 0
+    for start, end in spans:
+        pieces.append(shadow[pos:start])
+        size += start - pos
+        compact_starts.append(size)
+        shadow_starts.append(end)
+        pos = end
+    pieces.append(shadow[pos:])
+    return "".join(pieces), (compact_starts, shadow_starts)
+
+
+def _original(pos: int, pieces: tuple[list[int], list[int]]) -> int:
+    """Index in the shadow of the compact text's character at ``pos``."""
+    compact_starts, shadow_starts = pieces
+    i = bisect.bisect_right(compact_starts, pos) - 1
+    return shadow_starts[i] + pos - compact_starts[i]
 
 
 def iter_matches(shadow: str) -> Iterator[re.Match]:
@@ -218,10 +299,14 @@ def parse_quantity_number(number: str, multiplier: str = "") -> tuple[int | floa
     prefix = ""
     if number[:1] in ("几", "数", "上") and len(number) > 1:
         prefix, number = number[0], number[1:]
+    approx_range = APPROX_RANGE_RE.match(number)
+    if approx_range:
+        pre, a, b, mult = approx_range.group("pre", "a", "b", "mult")
+        if DIGITS[b] == DIGITS[a] + 1 or a + b in ("一两", "三五"):
+            low = parse_number(f"{pre or ''}{a}{mult}{multiplier}")
+            return low, float(parse_number(f"{pre or ''}{b}{mult}{multiplier}")), ""
     if number[:1] in DIGITS and _is_digit_run(number) and len(number) > 1:
         low, high = (DIGITS[c] for c in number[:2])
-        if len(number) == 2 and (high == low + 1 or number == "一两"):
-            return parse_number(number[0] + multiplier), float(parse_number(number[1] + multiplier)), ""
         raise NumeralError(f"{number!r} is not a quantity")
     return parse_number(number + multiplier), NAN, prefix
 
@@ -241,7 +326,7 @@ class _Extractor:
 
     def __init__(self, text: str, published: date | None) -> None:
         self.text = text
-        self.shadow = text.translate(lex.SHADOW_TABLE)
+        self.shadow, self.pieces = compact(text.translate(lex.SHADOW_TABLE))
         self.published = published
         self.sentence_ends = [m.end() for m in SENTENCE_END_RE.finditer(self.shadow)]
         self.sentence_years: dict[int, int] = {}
@@ -251,7 +336,7 @@ class _Extractor:
             "sh": self._shou, "r1": self._relative_one, "shi": self._shi, "qi": self._qi, "li": self._list,
             "ln": self._line_marker, "cg": self._congress, "zq": self._plenum, "lv": self._level,
             "ph": self._phase, "en": self._enumeration, "bg": self._big, "pc": self._percent_words,
-            "fr": self._fraction, "hf": self._half, "q": self._quantity,
+            "fr": self._fraction, "hf": self._half, "q": self._quantity, "sl": self._slogan, "slq": self._slogan,
         }
 
     def rows(self) -> list[dict]:
@@ -266,6 +351,9 @@ class _Extractor:
             except (ValueError, ArithmeticError, KeyError, IndexError, RecursionError):
                 row = None  # a match this extractor cannot read is left out, never raised
             if row is not None:
+                if self.pieces is not None:  # back to offsets in the text, noise included
+                    row["start"] = _original(row["start"], self.pieces)
+                    row["end"] = _original(row["end"] - 1, self.pieces) + 1
                 row["text"] = self.text[row["start"]:row["end"]]
                 found.append(row)
         return found
@@ -417,6 +505,16 @@ class _Extractor:
         """五大领域, 三大攻坚战: names a set (kind enumeration, value kept, the noun as unit), never a count."""
         return _row(self._number(m["bg_n"]), m["bg_u"], m.start(), m.end(), "enumeration")
 
+    def _slogan(self, m: re.Match) -> dict:
+        """三个代表, 八项规定, 五位一体, “两个维护”: a slogan names a set (kind enumeration), never a count."""
+        number = m["sl_n"] or m["slq_n"]
+        unit = m["slq_u"] or m["sl_ge"] or m["sl_x"] or m["sl_z"] or m["sl_w"] or m["sl_t"]
+        end = m.end()
+        if m["slq"]:  # “两项制度”: the row covers the quoted slogan
+            close = re.search("[”\"》’]", self.shadow[end:end + 12])
+            end = end + close.start() if close else end
+        return _row(parse_number(number), unit, m.start(), end, "enumeration")
+
     # --- quantities ---------------------------------------------------------------------------
     def _percent_words(self, m: re.Match) -> dict:
         """百分之六十五以上."""
@@ -439,6 +537,27 @@ class _Extractor:
         approx, qualifier, bound = _qualify([m["hf_pre"]], lex.PREFIX_QUALIFIERS)
         return _row(0.5, unit, m.start(), m.end(), "duration", approx=approx, qualifier=qualifier, bound=bound)
 
+    def _names_a_set(self, start: int, end: int) -> bool:
+        """Whether a count written in Chinese numerals sits inside a short quotation (a slogan:
+        “全市一盘棋、构建一张网”) or announces a list (四项核心职务：…, 三个方面：…)."""
+        before = self.shadow[max(0, start - 12):start]
+        after = self.shadow[end:end + 12]
+        opened = max(before.rfind("“"), before.rfind("\"")) > max(before.rfind("”"), before.rfind("。"))
+        if opened and re.match("[^“”。，,；;]*”", after):
+            return True
+        return re.match("[^，,。；;“”]{0,8}[：:]", after) is not None
+
+    def _countable_noun(self, m: re.Match, low: str) -> bool:
+        """30村, 15县, 两县长: a count of the noun; not 一县 (一县一品), 百村, nor a range or fuzzy number."""
+        if m["q_n2"] or m["q_mid"] or m["q_mult"]:
+            return False
+        if low[:1].isdigit():
+            return True
+        if all(c in "十百千万亿" for c in low) or low in ("一", "〇", "零"):
+            return False
+        before = self.shadow[m.start() - 1:m.start()] if m.start() else ""
+        return not (before and "\u4e00" <= before <= "\u9fff" and before in "第每各这那某哪几数")
+
     def _quantity(self, m: re.Match) -> dict | None:
         """A number with a measure word: 409条, 1497.7万元, 10多个, 近百名, 1个半月, 3至5人, 65%以上."""
         multiplier = m["q_mult"] or ""
@@ -450,6 +569,10 @@ class _Extractor:
             value_max = float(parse_quantity_number(m["q_n2"], m["q_mult"] or "")[0])
         if m["q_ge"]:
             unit, kind = lex.AFTER_GE[m["q_gu"]] if m["q_gu"] else ("个", lex.COUNT)
+        elif m["q_noun"]:
+            if not self._countable_noun(m, low):
+                return None
+            unit, kind = m["q_noun"], lex.COUNT
         else:
             word = m["q_unit"]
             unit, kind = lex.UNITS[word][:2]
@@ -458,13 +581,16 @@ class _Extractor:
                 return None  # 五家渠, 三户庄: a place name
             if word == "成":  # 三成 = 30%
                 value, value_max = value * 10, value_max * 10
-            if word == "届" and low in ("一", "两"):
-                kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session
+            series = self.shadow[m.end():m.end() + 1] == "、" or self.shadow[max(0, m.start() - 2):m.start()] == "届、"
+            if word == "届" and low in ("一", "两") and not series:
+                kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session (一届、二届 are ordinals)
             elif word == "次" and low == "二":
                 kind = lex.ORDINAL  # 二次巡察, 二次开发: "second"/"re-"; two times is 两次
             if word == "年" and low.isdigit() and 1800 <= int(low) <= 2099 and not m["q_n2"]:
                 year = DateInterval(date(int(low), 1, 1), date(int(low), 12, 31), "year")
                 return self._date_row(m.start(), m.end(), (year, year))  # "2017 年" with a space
+        if kind == lex.COUNT and not low[:1].isdigit() and self._names_a_set(m.start(), m.end()):
+            kind = ENUMERATION  # “一张网”, 四项核心职务：…: a slogan or the announcement of a list
         if m["q_half"] or m["q_half2"]:
             value = value + 0.5
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],

@@ -1,7 +1,8 @@
 """Parse numbers as Chinese reports write them: Arabic, full-width, decimal and Chinese numerals.
 
 ``parse_number("409") == 409``, ``parse_number("４０９") == 409``, ``parse_number("二百九十五") == 295``,
-``parse_number("两") == 2``, ``parse_number("1.5万") == 15000``, ``parse_number("1个半") == 1.5``.
+``parse_number("两") == 2``, ``parse_number("1.5万") == 15000``, ``parse_number("1个半") == 1.5``;
+mixed forms read as one number: ``parse_number("3万4512") == 34512``, ``parse_number("1亿2千万") == 120000000``.
 """
 from __future__ import annotations
 
@@ -89,9 +90,40 @@ def parse_chinese(chars: str) -> int:
     return total + _parse_section(rest)
 
 
+FULLWIDTH_RE = re.compile("[０-９．，％]")
+ARABIC_RE = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十拾百佰千仟万萬亿億]*)")
+MIXED_TOKEN_RE = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|.")
+
+
+def parse_mixed(chars: str) -> int | float:
+    """Arabic digits and Chinese numerals in one number: 3万4512, 1亿2千万, 2亿3456万, 3万五千."""
+    total, section, number = 0.0, 0.0, None
+    for token in MIXED_TOKEN_RE.findall(chars):
+        if token[0].isdigit():
+            number = float(token.replace(",", ""))
+        elif token in DIGITS:
+            number = float(DIGITS[token])
+        elif token in SMALL_UNITS:
+            section += (1.0 if number is None else number) * SMALL_UNITS[token]
+            number = None
+        elif token in BIG_UNITS:
+            big = BIG_UNITS[token]
+            head = section + (number or 0.0)
+            if big == 10**8:
+                total = (total + (head or 1.0)) * big
+            else:
+                total += (head or 1.0) * big
+            section, number = 0.0, None
+        else:
+            raise NumeralError(f"unexpected character {token!r} in {chars!r}")
+    return _clean(round(total + section + (number or 0.0), 10))
+
+
 def parse_number(text: str) -> int | float:
     """Parse one number as written in the text (see module docstring); raise NumeralError if none."""
-    s = text.strip().translate(FULLWIDTH)
+    s = text.strip()
+    if FULLWIDTH_RE.search(s):
+        s = s.translate(FULLWIDTH)
     half = 0.0
     for suffix in ("个半", "個半"):
         if s.endswith(suffix):
@@ -100,12 +132,14 @@ def parse_number(text: str) -> int | float:
         return 0.5
     if not s:
         raise NumeralError(f"no number in {text!r}")
-    m = re.fullmatch(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十拾百佰千仟万萬亿億]*)", s)
+    m = ARABIC_RE.fullmatch(s)
     if m:
         value = float(m.group(1).replace(",", ""))
         for c in m.group(2):
             value *= SMALL_UNITS.get(c) or BIG_UNITS[c]
         return _clean(round(value, 10) + half)
+    if s[:1].isdigit():
+        return _clean(parse_mixed(s) + half)
     return _clean(parse_chinese(s) + half)
 
 
