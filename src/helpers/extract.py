@@ -185,7 +185,9 @@ CONTEXT_YEARS: dict[str, int] = {"当年": 0, "同年": 0, "次年": 1, "翌年"
 DURATION_CUES = ("历时", "用时", "为期", "耗时", "连续", "持续", "共", "近", "约", "达", "仅", "每", "内")
 PLACE_SUFFIXES = "镇乡庄屯寨渠店铺坪"
 ADMIN_LEVEL_CHARS = "省市县区乡镇村组"
-TRAILING_MULTIPLIER_RE = re.compile("[十百千万亿]+$")
+TRAILING_MULTIPLIER_RE = re.compile("[十百千万亿萬億]+$")
+#: A bare number right before 及/和/与/或/、 and the next figure (102及123宗).
+SHARED_UNIT_RE = re.compile(r"(?<![0-9A-Za-z.,，%])([0-9]+(?:\.[0-9]+)?)(?:及|和|与|與|或|、)$")
 #: 三四个, 五六十人, 十五六岁, 三五个, 两三千元: two neighbouring digits give a range (value, value_max).
 APPROX_RANGE_RE = re.compile("(?P<pre>[一二两三四五六七八九十百千万亿零]*[十百千万亿])?"
                              "(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mult>[十百千万亿]*)$")
@@ -354,9 +356,26 @@ class _Extractor:
                 if self.pieces is not None:  # back to offsets in the text, noise included
                     row["start"] = _original(row["start"], self.pieces)
                     row["end"] = _original(row["end"] - 1, self.pieces) + 1
+                shared = self._shared_unit(row, found[-1]["end"] if found else 0)
+                if shared is not None:
+                    found.append(shared)
                 row["text"] = self.text[row["start"]:row["end"]]
                 found.append(row)
         return found
+
+    def _shared_unit(self, row: dict, previous_end: int) -> dict | None:
+        """102及123宗: the bare number before 及/和/与/或/、 shares the measure word of the figure after it."""
+        if row["kind"] not in (lex.COUNT, lex.AMOUNT, lex.PERCENT) or row["qualifier"] or row["bound"]:
+            return None
+        start = row["start"]
+        m = SHARED_UNIT_RE.search(self.text, max(previous_end, start - 16), start)
+        if m is None or not m.group(1).isdigit() and "." not in m.group(1):
+            return None
+        if TRAILING_MULTIPLIER_RE.search(self.text[row["start"]:row["end"]].rstrip(row["unit"])):
+            return None  # 3及5万元: the multiplier's reach is unclear
+        shared = _row(parse_number(m.group(1)), row["unit"], m.start(1), m.end(1), row["kind"])
+        shared["text"] = m.group(1)
+        return shared
 
     # --- helpers ------------------------------------------------------------------------------
     def _sentence(self, pos: int) -> int:
