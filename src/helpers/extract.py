@@ -59,6 +59,9 @@ KINDS: tuple[str, ...] = (
 )
 NAN = math.nan
 ENUMERATION = "enumeration"
+#: Measure words after which 四项核心职务：… announces a list (a count of people before a colon stays a count).
+LIST_UNITS = frozenset("个项种条类点")
+SLOGAN_BREAK_RE = re.compile("[”。，,；;：:！？]")
 
 # ------------------------------------------------------------------------------------------------
 # Building blocks of the pattern (all matched against the shadow text)
@@ -556,15 +559,15 @@ class _Extractor:
         approx, qualifier, bound = _qualify([m["hf_pre"]], lex.PREFIX_QUALIFIERS)
         return _row(0.5, unit, m.start(), m.end(), "duration", approx=approx, qualifier=qualifier, bound=bound)
 
-    def _names_a_set(self, start: int, end: int) -> bool:
+    def _names_a_set(self, start: int, end: int, unit: str) -> bool:
         """Whether a count written in Chinese numerals sits inside a short quotation (a slogan:
         “全市一盘棋、构建一张网”) or announces a list (四项核心职务：…, 三个方面：…)."""
         before = self.shadow[max(0, start - 12):start]
-        after = self.shadow[end:end + 12]
-        opened = max(before.rfind("“"), before.rfind("\"")) > max(before.rfind("”"), before.rfind("。"))
-        if opened and re.match("[^“”。，,；;]*”", after):
-            return True
-        return re.match("[^，,。；;“”]{0,8}[：:]", after) is not None
+        opened = max(before.rfind("“"), before.rfind('"'))
+        if opened >= 0 and not SLOGAN_BREAK_RE.search(before, opened + 1):
+            if re.match("[^“”。，,；;：:！？]{0,12}[”\"]", self.shadow[end:end + 14]):
+                return True
+        return unit in LIST_UNITS and re.match("[^，,。；;“”]{0,8}[：:]", self.shadow[end:end + 10]) is not None
 
     def _countable_noun(self, m: re.Match, low: str) -> bool:
         """30村, 15县, 两县长: a count of the noun; not 一县 (一县一品), 百村, nor a range or fuzzy number."""
@@ -608,7 +611,7 @@ class _Extractor:
             if word == "年" and low.isdigit() and 1800 <= int(low) <= 2099 and not m["q_n2"]:
                 year = DateInterval(date(int(low), 1, 1), date(int(low), 12, 31), "year")
                 return self._date_row(m.start(), m.end(), (year, year))  # "2017 年" with a space
-        if kind == lex.COUNT and not low[:1].isdigit() and self._names_a_set(m.start(), m.end()):
+        if kind == lex.COUNT and not low[:1].isdigit() and self._names_a_set(m.start(), m.end(), unit):
             kind = ENUMERATION  # “一张网”, 四项核心职务：…: a slogan or the announcement of a list
         if m["q_half"] or m["q_half2"]:
             value = value + 0.5
