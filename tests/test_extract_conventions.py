@@ -102,6 +102,17 @@ def test_ordinals_in_a_series(text: str, expected: list[tuple]) -> None:
     assert rows(text) == [(*e, "ordinal") for e in expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("在該市十四屆人大三次會議上", [("十四屆", 14, "届", "ordinal"), ("三次", 3, "次", "ordinal")]),
+    ("市委十二届三次全会", [("十二届", 12, "届", "ordinal"), ("三次全会", 3, "次全会", "ordinal")]),
+    ("全年召开三次会议", [("三次", 3, "次", "count")]),
+    ("华侨新村二期小区改造", [("二期", 2, "期", "ordinal")]),
+    ("華僑新村二期小區改造", [("二期", 2, "期", "ordinal")]),
+])
+def test_numbered_sessions_and_phases(text: str, expected: list[tuple]) -> None:
+    assert rows(text) == expected
+
+
 def test_terms_served_are_still_counted() -> None:
     assert rows("连任两届") == [("两届", 2, "届", "count")]
 

@@ -7,27 +7,53 @@
 One row per quantity, with the columns in :data:`COLUMNS` (see :func:`find_figures`). The command
 line ``python -m helpers.extract FILE [--published YYYY-MM-DD]`` writes the same table as CSV.
 
-How it works: the text is copied to a *shadow* of the same length in which traditional characters
-(個 萬 億 兩 條 處 ...) and full-width digits are replaced one-for-one by simplified / ASCII ones.
-One compiled regular expression with an alternative per form (non-quantity words, timestamps,
+How it works: the text is copied to a *shadow* in which traditional characters (個 萬 億 兩 條 處
+...), full-width digits and brackets, and 「」 are replaced one-for-one by simplified / ASCII ones,
+and from which noise is cut (:func:`compact`: romanisation in brackets after a character, such as
+十二(shí èr)人; zero-width characters; spaces next to a Chinese character); offsets found in the
+shadow are mapped back to the text, so ``text[start:end]`` always holds, noise included. One
+compiled regular expression with an alternative per form (non-quantity words, slogans, timestamps,
 dates and date ranges, ordinals and enumerations, percentages, quantities) is tried at every
-character that can start a figure (:func:`iter_matches`); words such as 十分, 五保, 两规 or 八项规定
+character that can start a figure (:func:`iter_matches`); words such as 十分, 五保, 两规 or 一心一意
 are matched first and dropped, so their numeral characters are never read as numbers. Numbers are
 parsed by :mod:`helpers.numerals`, dates by :mod:`helpers.dates`. A quantity needs a number followed
-by a measure word or unit (or %); the word lists live in :mod:`helpers.extract_lexicon`.
+by a measure word, a currency, a counted noun or a title (or %); the word lists live in
+:mod:`helpers.extract_lexicon`.
 
 Conventions:
 
-* ``unit`` is simplified and canonical: 萬元/万元/亿元 -> 元 (value multiplied), 個 -> 个,
-  1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
-* ``kind`` ``count`` also covers 一届/两届 (terms served); ``ordinal`` covers 第N, 首轮, 新一轮, 上一篇, 一是, （一）, 一级/二级,
-  二期项目, 十八大, 十八届, 三中全会, 二次巡察, 1号文件, 95周年; ``enumeration`` covers 三个方面,
-  市县两级 (levels listed before it) and N大X (五大领域: value 5, unit 领域, the two characters after 大).
+* ``unit`` is simplified and canonical whatever the script: 萬元/万元/亿元/万元人民币/万人民币 -> 元
+  (value multiplied; 3.2亿元人民币 is one row whose text includes 人民币), 美金 -> 美元, 港币/港幣 ->
+  港元, 块钱 -> 元, 個 -> 个, 1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
+* Numbers: Arabic, full-width, Chinese and mixed (3万4512 = 34512, 1亿2千万 = 120000000,
+  3万五千 = 35000). Two neighbouring digits are a range with ``value_max`` and ``bound`` ``range``:
+  三四个 (3-4), 五六十人 (50-60), 十五六岁 (15-16), 两三千元 (2000-3000); 三五个 (3-5) and 一两 too.
+  A bare number before 及/和/与/或/、 shares the next figure's measure word (102及123宗: two rows).
+* Counted nouns: a number directly followed by a noun it counts, with no measure word (30村, 15县,
+  3镇5乡, 8县市区, 31省区市), is a ``count`` with the noun as unit. Chinese numerals count a noun
+  only from 两/二 up and not after 第/每/各 (一县一品 is a slogan).
+* Titles: a number directly followed by an office or title, as headlines write (3市委书记被约谈,
+  两县长被免职, 5村干部, 4副市长), is a ``count`` of the people holding it, the title as unit. With a
+  measure word (2名县长) the measure word stays the unit.
+* 家 after a number is always the measure word, also before 中央/中直/中小 (5家中直单位; 家中 "at home"
+  has no number before it).
+* ``kind`` ``enumeration`` (value kept, never a count) covers slogans and announced sets: 三个代表,
+  四个全面, 两个维护, 一个核心, 两项制度, 八项规定, 六项纪律, 四种形态, 五位一体, N大X (三大攻坚战,
+  六大纪律, 五大领域: value 5, unit 领域, the two characters after 大), any Chinese numeral with 个/项/
+  种/位/条/类/支 right after an opening quotation mark (“三个聚焦”), a count in Chinese numerals inside
+  a short quotation (“构建一张网”), one that announces a list before a colon (四项核心职务：…),
+  三个方面, and 市县两级 (levels listed before it).
+* ``kind`` ``ordinal`` covers 第N, 首轮, 新一轮, 上一篇, 一是, （一）, 一级/二级, 二期项目, 十八大, 十八届,
+  三中全会, 二次巡察, 1号文件, 95周年, and each member of a series: 十九届四中、五中全会 gives 十九届,
+  四中 and 五中全会; 一届、二届 gives two ordinals. ``count`` covers 一届/两届 alone (terms served).
+* Not figures (no row at all): idioms and proper names (一心一意, 千家万户, 万众一心, 五湖四海,
+  三门峡, 五台山), reduplication (一个个, 一件件), and 一个/一名/一种 as the article "a" (是一个,
+  作为一名, 一个重要方面); other uses of 一 with a measure word are counts of one (其中一名).
 * Dates: ``value`` is the year of ``date_earliest``; a range (至/到/-) is one row from the start's
   earliest to the end's latest day, with the coarser precision. A month without a year takes the
   last year named earlier in the same sentence, else the publication year. 以来/以后 set
   ``bound`` ``min``, 以前/前 ``max``.
-* ``approx`` is true for 约 近 多 余 来 几 数 上 左右 许 逾, and for 三四个 (value 3, value_max 4).
+* ``approx`` is true for 约 近 多 余 来 几 数 上 左右 许 逾, and for the ranges 三四个 and 五六十人.
 """
 from __future__ import annotations
 
@@ -61,6 +87,7 @@ NAN = math.nan
 ENUMERATION = "enumeration"
 #: Measure words after which 四项核心职务：… announces a list (a count of people before a colon stays a count).
 LIST_UNITS = frozenset("个项种条类点")
+SESSION_RE = re.compile("会议|全会|全体会议|大会|会")
 SLOGAN_BREAK_RE = re.compile("[”。，,；;：:！？]")
 
 # ------------------------------------------------------------------------------------------------
@@ -153,7 +180,7 @@ _PATTERN = rf"""
 |(?P<zq>(?P<zq_n>[一二三四五六七八九])(?P<zq_u>中全会|次全会|次全体会议|次党代会|中(?=、[一二三四五六七八九]中)
     |次(?=、[一二三四五六七八九]次全)))
 |(?P<lv>(?P<lv_n>{_ARABIC}|{_CN})级(?!别))
-|(?P<ph>(?P<ph_n>{_ARABIC}|{_CN})期(?=项目|工程|建设|改造|扩建|用地))
+|(?P<ph>(?P<ph_n>{_ARABIC}|{_CN})期(?=项目|工程|建设|改造|扩建|用地|小区|厂房|园区|道路|楼盘|地块|安置|住宅|码头|机场))
 |(?P<en>(?P<en_n>{_ARABIC}|{_CN})个?(?P<en_u>方面|层面))
 |(?P<bg>(?<!十)(?P<bg_n>[二两三四五六七八九])大(?P<bg_u>类|(?![{lex.BIG_STOP_CHARS}])[{_CJK}]{{2}}))
 |(?P<pc>(?P<pc_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?百分之(?P<pc_n>{_NUM})
@@ -569,6 +596,12 @@ class _Extractor:
                 return True
         return unit in LIST_UNITS and re.match("[^，,。；;“”]{0,8}[：:]", self.shadow[end:end + 10]) is not None
 
+    def _numbered_session(self, m: re.Match) -> bool:
+        """三次会议 after 届 (十四届人大三次会议, 十二届三次全会) numbers a session; 召开3次会议 counts them."""
+        if m["q_n"][:1].isdigit() or not SESSION_RE.match(self.shadow, m.end()):
+            return False
+        return "届" in self.shadow[max(0, m.start() - 8):m.start()]
+
     def _countable_noun(self, m: re.Match, low: str) -> bool:
         """30村, 15县, 两县长: a count of the noun; not 一县 (一县一品), 百村, nor a range or fuzzy number."""
         if m["q_n2"] or m["q_mid"] or m["q_mult"]:
@@ -608,6 +641,8 @@ class _Extractor:
                 kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session (一届、二届 are ordinals)
             elif word == "次" and low == "二":
                 kind = lex.ORDINAL  # 二次巡察, 二次开发: "second"/"re-"; two times is 两次
+            elif word == "次" and self._numbered_session(m):
+                kind = lex.ORDINAL  # 十四届人大三次会议: the third session of the 14th congress
             if word == "年" and low.isdigit() and 1800 <= int(low) <= 2099 and not m["q_n2"]:
                 year = DateInterval(date(int(low), 1, 1), date(int(low), 12, 31), "year")
                 return self._date_row(m.start(), m.end(), (year, year))  # "2017 年" with a space
