@@ -269,13 +269,6 @@ def compact(shadow: str) -> tuple[str, tuple[list[int], list[int]] | None]:
     return "".join(pieces), (compact_starts, shadow_starts)
 
 
-def _original(pos: int, pieces: tuple[list[int], list[int]]) -> int:
-    """Index in the shadow of the compact text's character at ``pos``."""
-    compact_starts, shadow_starts = pieces
-    i = bisect.bisect_right(compact_starts, pos) - 1
-    return shadow_starts[i] + pos - compact_starts[i]
-
-
 def iter_matches(shadow: str) -> Iterator[re.Match]:
     """The same matches as ``FIGURE_RE.finditer(shadow)``, found faster via :data:`START_RE`."""
     search, match = START_RE.search, FIGURE_RE.match
@@ -373,7 +366,9 @@ class _Extractor:
 
     def rows(self) -> list[dict]:
         """All rows, in text order."""
-        found = []
+        found: list[dict] = []
+        starts, origins = self.pieces or ([0], [0])
+        piece, last_piece = 0, len(starts) - 1
         for m in iter_matches(self.shadow):
             handler = self.handlers.get(m.lastgroup or "")
             if handler is None:
@@ -383,9 +378,15 @@ class _Extractor:
             except (ValueError, ArithmeticError, KeyError, IndexError, RecursionError):
                 row = None  # a match this extractor cannot read is left out, never raised
             if row is not None:
-                if self.pieces is not None:  # back to offsets in the text, noise included
-                    row["start"] = _original(row["start"], self.pieces)
-                    row["end"] = _original(row["end"] - 1, self.pieces) + 1
+                if last_piece:  # back to offsets in the text, noise included (rows come in order)
+                    start, last = row["start"], row["end"] - 1
+                    while piece < last_piece and starts[piece + 1] <= start:
+                        piece += 1
+                    row["start"] = origins[piece] + start - starts[piece]
+                    end_piece = piece
+                    while end_piece < last_piece and starts[end_piece + 1] <= last:
+                        end_piece += 1
+                    row["end"] = origins[end_piece] + last - starts[end_piece] + 1
                 shared = self._shared_unit(row, found[-1]["end"] if found else 0)
                 if shared is not None:
                     found.append(shared)
@@ -398,6 +399,8 @@ class _Extractor:
         if row["kind"] not in (lex.COUNT, lex.AMOUNT, lex.PERCENT) or row["qualifier"] or row["bound"]:
             return None
         start = row["start"]
+        if start < 2 or self.text[start - 1] not in "及和与與或、":
+            return None
         m = SHARED_UNIT_RE.search(self.text, max(previous_end, start - 16), start)
         if m is None or not m.group(1).isdigit() and "." not in m.group(1):
             return None
