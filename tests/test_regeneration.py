@@ -61,5 +61,5 @@ def test_hand_edit_of_a_value_names_table_row_and_column(built, tmp_path: Path) 
     with pytest.raises(DataError) as err:
         check_matches_committed(built, tmp_path)
     assert "figures.csv: line 4 (figure_id=city_problem_leads), column value" in str(err.value)
-    assert "committed '490' but the article gives '409'" in str(err.value)
+    assert "the table holds '490' where a fresh build from the article gives '409'" in str(err.value)
     assert "git checkout -- data/tidy/" in str(err.value)

@@ -51,6 +51,21 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
 
+    from sys import stderr
+
+    from ..errors import DataError
+    from ..fileio import check_writable
+    from ..tidyset import check_fresh
+
+    try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
+        if args.project_deps:
+            check_fresh()
+        outs = [args.out, args.out / ".build", *(args.out / lang for lang in args.lang or LANGS)]
+        for folder in outs + ([paths.FIGURES] if args.project_deps else []):
+            check_writable(folder)
+    except DataError as err:
+        print(f"error: {err}", file=stderr)
+        return 1
     t0 = time.perf_counter()
     try:
         result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
