@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidyset.py);
 # the stamp is the target, and the inputs are every file the tables are built from (tidyset.input_files).
 TIDY := data/tidy/.stamp.json
-TIDY_INPUTS := $(wildcard data/raw/*) $(wildcard data/curated/*) data/datapackage.json $(wildcard src/helpers/*.py)
+TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
 
 .PHONY: setup data report test bench lab clean
 

@@ -44,8 +44,10 @@ def _check_bytes(raw: bytes, path: Path, expected: str, what: str) -> None:
         raise DataError(path, "line ends", f"the {what} has Windows line ends (CRLF), added by git's core.autocrlf",
                         f"delete it and check it out again: `rm {repo_path(path)} && git checkout -- {repo_path(path)}`"
                         " (.gitattributes keeps data/raw/ byte-exact)")
-    raise DataError(path, "sha256", f"the {what} has changed (sha256 {actual[:12]}…, expected {expected[:12]}…)",
-                    _restore(path))
+    fix = _restore(path)
+    if what == "metadata":
+        fix += "; to correct it on purpose, record its new checksum in data/raw/SHA256SUMS (see data/raw/README.md)"
+    raise DataError(path, "sha256", f"the {what} has changed (sha256 {actual[:12]}…, expected {expected[:12]}…)", fix)
 
 
 @dataclass(frozen=True)

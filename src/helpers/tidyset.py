@@ -3,7 +3,7 @@
 ``write_set`` writes every table and a stamp into a new folder beside ``data/tidy/`` and swaps it in with two
 renames, so ``data/tidy/`` always holds one whole build (a crash between the renames leaves no ``data/tidy/``
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
-input (``data/raw/*``, ``data/curated/*``, ``data/datapackage.json``, ``src/helpers/*.py``) and every table.
+input (``data/raw/*``, ``data/curated/*`` but their READMEs, ``data/datapackage.json``, ``src/helpers/*.py``) and every table.
 
 ``check_fresh`` is what the report build calls first: when the stamp matches the files on disk the tables are
 those a fresh build made from these inputs; otherwise it builds them afresh in memory and names the first
@@ -30,7 +30,8 @@ _PREFIX = ".tidy-"
 def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the Makefile's ``TIDY_INPUTS`` lists the same)."""
     data = root / "data"
-    files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*")) if p.is_file()]
+    files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*"))
+             if p.is_file() and p.suffix != ".md"]  # the folders' READMEs document, they do not feed
     files.append(data / "datapackage.json")
     files += sorted((root / "src" / "helpers").glob("*.py"))
     return files

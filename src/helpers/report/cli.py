@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import time
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from sys import stderr
 
-    from ..errors import DataError
+    from ..errors import DataError, repo_path
     from ..fileio import check_writable
     from ..tidyset import check_fresh
 
@@ -71,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
                        args.force, executor=args.executor, timeout=args.timeout,
                        deps=None if args.project_deps else [])
+    except OSError as err:  # an output folder became unwritable (or the disk is full) during the build
+        if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+            raise
+        print(f"error: {repo_path(err.filename or args.out)}: cannot write ({err.strerror}). "
+              "Fix: make reports/ writable (or free space), then run the build again", file=stderr)
+        return 1
     except KeyboardInterrupt:
         print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
         import os
