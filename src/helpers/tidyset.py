@@ -19,7 +19,6 @@ import tempfile
 from pathlib import Path
 
 from . import paths
-from .errors import DataError
 
 #: the tables of one build, in the order they are listed in data/datapackage.json
 TABLE_NAMES = ["figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived"]
@@ -31,7 +30,7 @@ def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the Makefile's ``TIDY_INPUTS`` lists the same)."""
     data = root / "data"
     files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*"))
-             if p.is_file() and p.suffix != ".md"]  # the folders' READMEs document, they do not feed
+             if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")]  # READMEs and editors' lock files
     files.append(data / "datapackage.json")
     files += sorted((root / "src" / "helpers").glob("*.py"))
     return files
