@@ -325,7 +325,6 @@ def _crash(copy: Path, patch: str) -> subprocess.CompletedProcess:
 
 
 def test_crash_while_writing_leaves_the_old_set_whole(project_copy: Path) -> None:
-    from helpers.tidyset import check_fresh  # noqa: F401  (the module the patch targets)
     before = _tidy_snapshot(project_copy)
     patch = ("calls = []\nreal = ts._write\n"
              "def write(path, data):\n    calls.append(path)\n    real(path, data)\n"
