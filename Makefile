@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-TIDY := data/tidy/figures.csv
-TIDY_INPUTS := data/raw/xianning-inspection-2017-04-25.txt data/raw/xianning-inspection-2017-04-25.meta.json \
-	data/curated/quotes.csv $(wildcard src/helpers/*.py)
+# The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidyset.py);
+# the stamp is the target, and the inputs are every file the tables are built from (tidyset.input_files).
+TIDY := data/tidy/.stamp.json
+TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
 
 .PHONY: setup data report test bench lab clean
 
@@ -19,11 +20,11 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name xianning-inspection --display-name "Python (xianning-inspection)" >/dev/null
 	@touch $@
 
-## data: regenerate the tidy tables in data/tidy/ from the article and the curated quotes
+## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
 data: $(TIDY)
 
 $(TIDY): $(INSTALLED) $(TIDY_INPUTS)
-	$(PY) -m helpers.tables
+	@PYTHONPATH=src $(PY) -m helpers.tables
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
 # Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.

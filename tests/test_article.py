@@ -47,7 +47,7 @@ def test_gbk_resave_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         load_article(_broken_copy(tmp_path, gbk))
     assert "not valid UTF-8" in str(err.value) and "GBK" in str(err.value)
-    assert "article.txt" in str(err.value) and "git checkout -- data/raw/" in str(err.value)
+    assert "article.txt" in str(err.value) and "git checkout -- " in str(err.value)
 
 
 def test_bom_is_refused(tmp_path: Path) -> None:
@@ -66,3 +66,35 @@ def test_edited_article_is_refused(tmp_path: Path) -> None:
 def test_missing_article_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="missing"):
         load_article(tmp_path / "nope.txt")
+
+
+def test_metadata_is_checksummed_and_names_the_origin_not_a_folder() -> None:
+    sums = dict(line.split()[::-1] for line in (paths.RAW / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    assert sums[paths.ARTICLE_META.name] == hashlib.sha256(paths.ARTICLE_META.read_bytes()).hexdigest()
+    assert sums[paths.ARTICLE.name] == load_article().sha256
+    meta = json.loads(paths.ARTICLE_META.read_text(encoding="utf-8"))
+    assert "archived_from" not in meta and "shared" not in json.dumps(meta) and "../" not in json.dumps(meta)
+    for part in (meta["outlet"], meta["title"], meta["byline"], "2017-04-25"):
+        assert part in meta["origin"], part
+    assert meta["url"] == "not recorded in the archive"
+
+
+def test_changed_metadata_is_refused(tmp_path: Path) -> None:
+    meta = tmp_path / paths.ARTICLE_META.name
+    meta.write_bytes(paths.ARTICLE_META.read_bytes().replace(b"23:54:00+08:00", b"23:54:00+00:00"))
+    with pytest.raises(DataError) as err:
+        load_article(paths.ARTICLE, meta)
+    assert "the metadata has changed" in str(err.value) and "SHA256SUMS" in str(err.value)
+
+
+def test_git_keeps_data_raw_byte_exact() -> None:
+    """.gitattributes turns end-of-line conversion off for data/raw/ (core.autocrlf=true changes nothing)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None or not (paths.ROOT / ".git").exists():
+        pytest.skip("not a git work tree")
+    for name in (paths.ARTICLE.name, paths.ARTICLE_META.name, "SHA256SUMS"):
+        out = subprocess.run(["git", "-c", "core.autocrlf=true", "check-attr", "text", "--", f"data/raw/{name}"],
+                             cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
+        assert out.strip().endswith("text: unset"), out

@@ -61,5 +61,26 @@ def test_hand_edit_of_a_value_names_table_row_and_column(built, tmp_path: Path) 
     with pytest.raises(DataError) as err:
         check_matches_committed(built, tmp_path)
     assert "figures.csv: line 4 (figure_id=city_problem_leads), column value" in str(err.value)
-    assert "committed '490' but the article gives '409'" in str(err.value)
+    assert "the table holds '490' where a fresh build from the article gives '409'" in str(err.value)
     assert "git checkout -- data/tidy/" in str(err.value)
+
+
+def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) -> None:
+    """After `python -m helpers.tables` the report's pre-check is a hash comparison; a hand edit voids it."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import run_tables
+
+    assert run_tables(project_copy).returncode == 0
+    code = ("import sys; from helpers.tidyset import check_fresh, stamp_matches; check_fresh(); "
+            "assert stamp_matches(); assert 'pandas' not in sys.modules, 'the fast path loaded pandas'")
+    env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
+    ok = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    path = project_copy / "data/tidy/timeline.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("2016-07-01", "2016-08-01", 1), encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)
+    assert bad.returncode != 0 and "data/tidy/timeline.csv: line" in bad.stderr
+    assert "the table changed after `make data` built it" in bad.stderr

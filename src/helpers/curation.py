@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from pathlib import Path
 
 from . import paths
-from .errors import DataError
+from .errors import DataError, restore_fix
 
 QUOTE_COLUMNS = ["figure_id", "quote", "unit", "kind", "label_en", "label_zh", "topic",
                  "place_zh", "place_en", "place_level", "period", "role", "note"]
@@ -13,30 +15,64 @@ DATE_COLUMNS = ["date_id", "quote", "label_en", "label_zh", "topic", "note"]
 UNIT_2016_COLUMNS = ["unit_id", "quote", "name_zh", "name_en", "inspection_type"]
 DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "note"]
 
+_ID = re.compile(r"[a-z][a-z0-9_]*")
 EDIT_FIX = "edit the row in the curation file (see data/curated/README.md), then run `make data`"
 
 
-def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[str, str]]:
-    """Read a curated CSV: UTF-8, the expected columns, non-empty unique ids, no empty quote."""
-    path = Path(path)
+def _text(path: Path) -> str:
+    """The file's text: UTF-8 without BOM, Windows line ends read as ``\\n``."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, "file", "is missing", restore_fix(path)) from None
+    except IsADirectoryError:
+        raise DataError(path, "file", "is a folder, not a CSV file", restore_fix(path)) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         raise DataError(path, f"byte {err.start}", "the file is not UTF-8", "save it as UTF-8 (no BOM)") from None
     if text.startswith("\ufeff"):
         raise DataError(path, "byte 0", "the file starts with a byte-order mark", "save it as UTF-8 without BOM")
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
+    return text.replace("\r\n", "\n")
+
+
+def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[str, str]]:
+    """Read a curated CSV: UTF-8, the expected columns, at least one row, clean unique ids, no empty quote.
+
+    Line breaks inside quoted fields are kept (as ``\\n``); each row's entry names the line it starts on.
+    """
+    path = Path(path)
+    reader = csv.DictReader(io.StringIO(_text(path), newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as err:
+        raise DataError(path, "header", f"not valid CSV ({err})", f"the header must be: {','.join(columns)}") from None
+    missing = [c for c in columns if c not in header]
     if missing:
         raise DataError(path, "header", f"missing column(s) {', '.join(missing)}", f"the header must be: {','.join(columns)}")
     rows, seen = [], set()
-    for line_no, row in enumerate(reader, start=2):
+    line_no = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            raise DataError(path, f"line {line_no}", f"not valid CSV ({err})",
+                            "close the double quote that starts a field") from None
         entry = f"line {line_no} ({id_column}={row.get(id_column) or '?'})"
+        line_no = reader.line_num + 1
         if None in row or any(v is None for v in row.values()):
             raise DataError(path, entry, "wrong number of fields", "quote fields that contain commas with double quotes")
-        key = row[id_column].strip()
-        if not key:
+        key = row[id_column]
+        if not key.strip():
             raise DataError(path, entry, f"empty {id_column}", f"give the row a unique {id_column}")
+        if key != key.strip():
+            raise DataError(path, entry, f"{id_column} {key!r} has a space or line break at its start or end",
+                            "delete it (ids are compared exactly)")
+        if id_column != "quote" and not _ID.fullmatch(key):
+            raise DataError(path, entry, f"{id_column} {key!r} is not an id",
+                            "use lower-case letters, digits and _ only, starting with a letter")
         if key in seen:
             raise DataError(path, entry, f"duplicate {id_column} {key!r}", f"make {id_column} unique")
         if "quote" in row and not row["quote"]:
@@ -44,6 +80,9 @@ def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[st
         seen.add(key)
         row["_entry"] = entry
         rows.append(row)
+    if not rows:
+        raise DataError(path, "rows", "the file has a header but no rows",
+                        f"{restore_fix(path)}, or add rows as data/curated/README.md describes")
     return rows
 
 

@@ -3,12 +3,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import paths
+
+
+def repo_path(file: Path | str) -> str:
+    """``file`` relative to the repository root when it lies inside it (as a user types it), else as given."""
+    try:
+        return Path(file).resolve().relative_to(paths.ROOT).as_posix()
+    except (ValueError, OSError):
+        return str(file)
+
+
+def restore_fix(file: Path | str) -> str:
+    """The fix for a damaged or missing tracked file: check it out again from git."""
+    return f"restore it with `git checkout -- {repo_path(file)}`"
+
 
 class DataError(Exception):
     """A problem with an input file, reported as: file, entry, what is wrong, how to fix it."""
 
     def __init__(self, file: Path | str, entry: str, problem: str, fix: str) -> None:
-        self.file = str(file)
+        self.file = repo_path(file)
         self.entry = entry
         self.problem = problem
         self.fix = fix

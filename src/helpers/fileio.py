@@ -26,3 +26,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text (no BOM, ``\\n`` line ends) atomically."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def check_writable(folder: Path) -> None:
+    """Raise one DataError unless files can be created in ``folder`` (made if missing); nothing is left behind."""
+    from .errors import DataError, repo_path
+
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-check.", suffix=".tmp", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        raise DataError(folder, "folder", f"cannot be written ({err.strerror}); nothing was built",
+                        f"make it writable (e.g. `chmod -R u+w {repo_path(folder)}`), or build elsewhere with --out DIR") from None

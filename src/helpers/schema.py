@@ -14,17 +14,44 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .errors import DataError
+from .errors import DataError, restore_fix
 from .fileio import write_text_atomic
 
 REBUILD_FIX = ("if you edited the table by hand, restore it with `git checkout -- data/tidy/`; values come from "
                "the article: change data/curated/ and run `make data` instead")
+STALE_FIX = ("run `make data` to rebuild data/tidy/ from the article; if you edited the table by hand, "
+             "restore it with `git checkout -- data/tidy/` (values come from the article: change data/curated/ instead)")
 
 
 @lru_cache(maxsize=1)
 def datapackage() -> dict:
-    """The data dictionary (Frictionless Data Package)."""
-    return json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    """The data dictionary (Frictionless Data Package), checked for the shape this project reads."""
+    path = paths.DATAPACKAGE
+    fix = (f"{restore_fix(path)}; if you edited it, see the Data Package format: "
+           "resources[].name, path and schema.fields[].name, type, primaryKey")
+    try:
+        package = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise DataError(path, "file", "is missing", restore_fix(path)) from None
+    except UnicodeDecodeError as err:
+        raise DataError(path, f"byte {err.start}", "the file is not UTF-8", fix) from None
+    except json.JSONDecodeError as err:
+        raise DataError(path, f"line {err.lineno} column {err.colno}", f"not valid JSON ({err.msg})", fix) from None
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise DataError(path, "resources", "missing or empty", fix)
+    for n, res in enumerate(resources):
+        where = f"resources[{n}]" + (f" ({res.get('name')})" if isinstance(res, dict) and res.get("name") else "")
+        schema = res.get("schema") if isinstance(res, dict) else None
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not (isinstance(res, dict) and isinstance(res.get("name"), str) and isinstance(res.get("path"), str)
+                and isinstance(fields, list) and fields
+                and all(isinstance(f, dict) and isinstance(f.get("name"), str) and isinstance(f.get("type"), str)
+                        for f in fields)):
+            raise DataError(path, where, "needs a name, a path and schema.fields with a name and type each", fix)
+        if schema.get("primaryKey") not in [f["name"] for f in fields]:
+            raise DataError(path, f"{where}.schema.primaryKey", "is not one of the fields", fix)
+    return package
 
 
 def resource(name: str) -> dict:
@@ -32,7 +59,25 @@ def resource(name: str) -> dict:
     for res in datapackage()["resources"]:
         if res["name"] == name:
             return res
-    raise KeyError(f"no resource {name!r} in {paths.DATAPACKAGE}")
+    raise DataError(paths.DATAPACKAGE, f"resource {name}", "is missing",
+                    f"{restore_fix(paths.DATAPACKAGE)} (every table in data/tidy/ needs a resource)")
+
+
+def check_curated(row: dict[str, str], table: str, path: Path | str, columns: list[str] | None = None) -> None:
+    """Check a curated row's cells that pass unchanged into ``table`` against that table's schema.
+
+    A wrong value is reported against the curated file, its line and column, with the values allowed.
+    """
+    for field in resource(table)["schema"]["fields"]:
+        name = field["name"]
+        if name not in row or name.startswith("_") or (columns is not None and name not in columns):
+            continue
+        problem = _check_cell(field, row[name])
+        if problem:
+            allowed = field.get("constraints", {}).get("enum")
+            fix = (f"use one of {', '.join(map(str, allowed))}" if allowed and row[name]
+                   else "fill it in (see data/curated/README.md)")
+            raise DataError(path, f"{row.get('_entry', 'row')}, column {name}", problem, fix)
 
 
 def format_cell(value: object) -> str:
@@ -139,21 +184,23 @@ def write_tables(tables: dict[str, pd.DataFrame]) -> None:
         write_text_atomic(table_path(name), text)
 
 
-def check_matches_committed(tables: dict[str, pd.DataFrame], tidy_dir: Path | None = None) -> None:
+def check_matches_committed(tables: dict[str, pd.DataFrame], tidy_dir: Path | None = None,
+                            fix: str = STALE_FIX) -> None:
     """Raise DataError at the first cell where a committed table differs from a fresh build."""
     for name, frame in tables.items():
         path = table_path(name, tidy_dir)
         if not path.exists():
-            raise DataError(path, "file", "is missing", "run `make data` and commit data/tidy/")
+            raise DataError(path, "file", "is missing", "run `make data` (it rebuilds data/tidy/ as one set)")
         validate_text(path.read_text(encoding="utf-8"), name, path)
         header, committed = read_rows(path.read_text(encoding="utf-8"))
         _, expected = read_rows(serialise(frame, name))
         key = resource(name)["schema"]["primaryKey"]
         key_index = header.index(key)
         if len(committed) != len(expected):
-            raise DataError(path, "rows", f"{len(committed)} rows, a fresh build has {len(expected)}", REBUILD_FIX)
+            raise DataError(path, "rows", f"{len(committed)} rows, a fresh build has {len(expected)}", fix)
         for line_no, (got, want) in enumerate(zip(committed, expected), start=2):
             for column, g, w in zip(header, got, want):
                 if g != w:
                     raise DataError(path, f"line {line_no} ({key}={want[key_index]}), column {column}",
-                                    f"committed {g!r} but the article gives {w!r}", REBUILD_FIX)
+                                    f"the table holds {g!r} where a fresh build from the article gives {w!r}",
+                                    fix)

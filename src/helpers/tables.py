@@ -1,6 +1,7 @@
 """Build the tidy tables in ``data/tidy/`` from the article and the curation files.
 
-Run ``python -m helpers.tables`` (``make data``) to regenerate and write them;
+Run ``python -m helpers.tables`` (``make data``) to regenerate and write them, as one set (see
+:mod:`helpers.tidyset`);
 ``python -m helpers.tables --check`` compares the committed tables with a fresh build.
 """
 from __future__ import annotations
@@ -14,14 +15,15 @@ import pandas as pd
 
 from . import curation, paths
 from .article import Article, load_article
-from .errors import DataError
+from .errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
+from .schema import check_curated
 from .labels import FUNNEL_STAGES, INSPECTION_TYPE_ZH, UNIT_EN
 from .locate import line_of, locate_quote, locate_within
 from .quote_dates import QuotedDate, date_in_quote
+from .tidyset import TABLE_NAMES
 from .values import value_from_quote
 
-TABLE_NAMES = ["figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived"]
 DECIMALS = 6
 
 #: schedule_2017 rows: (entry_id, grouping, inspection_type, figure_id, date_id)
@@ -38,7 +40,10 @@ TYPICAL_DURATION = {"routine": "duration_routine_months", "special": "duration_s
 def build_figures(article: Article) -> pd.DataFrame:
     """One row per statistic: value parsed from its quote, with offsets into the article."""
     rows = []
-    for q in curation.quotes():
+    quotes = curation.quotes()
+    _check_roles(quotes)
+    for q in quotes:
+        check_curated(q, "figures", paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in UNIT_EN:
@@ -54,12 +59,35 @@ def build_figures(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+FUNNEL_ROLES = [f"funnel:{stage['stage']}" for stage in FUNNEL_STAGES]
+
+
+def _check_roles(quotes: list[dict[str, str]]) -> None:
+    """Each row's role is empty or a funnel stage, and each stage is given to exactly one row."""
+    holder: dict[str, str] = {}
+    for q in quotes:
+        role = q["role"]
+        if role and role not in FUNNEL_ROLES:
+            raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"unknown role {role!r}",
+                            f"use one of {', '.join(FUNNEL_ROLES)}, or leave it empty")
+        if role in holder:
+            raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"role {role!r} is also on {holder[role]}",
+                            "give each funnel stage to one row only")
+        if role:
+            holder[role] = q["_entry"]
+    for role in FUNNEL_ROLES:
+        if role not in holder:
+            raise DataError(paths.QUOTES, "column role", f"no row has role {role!r}",
+                            f"set role to {role} on the row of that stage's figure")
+
+
 def _parse_dates(article: Article) -> dict[str, tuple[dict[str, str], QuotedDate, int]]:
     """Curated dates: row, parsed date, and the quote's offset in the article, by date_id."""
     reference = article.published.date()
     found = {}
     path = paths.CURATED / "dates.csv"
     for d in curation.dates():
+        check_curated(d, "timeline", path)
         start, _ = locate_quote(article.text, d["quote"], path, d["_entry"])
         parsed = date_in_quote(d["quote"], reference)
         if parsed is None:
@@ -134,6 +162,7 @@ def build_units_2016(article: Article) -> pd.DataFrame:
     path = paths.CURATED / "units_2016.csv"
     rows = []
     for u in curation.units_2016():
+        check_curated(u, "units_2016", path)
         start, end, name_start, name_end = locate_within(article.text, u["quote"], u["name_zh"], path, u["_entry"])
         if u["inspection_type"] not in TYPICAL_DURATION:
             raise DataError(path, u["_entry"], f"inspection_type {u['inspection_type']!r}", "use routine or special")
@@ -165,10 +194,11 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     functions = {"months": _months_function(timeline)}
     rows = []
     for d in curation.derived():
+        check_curated(d, "derived", path, ["derived_id", "unit", "method", "formula", "label_en", "label_zh"])
         try:
             value = evaluate(d["formula"], values, functions)
         except (FormulaError, KeyError, ZeroDivisionError) as err:
-            raise DataError(path, d["_entry"], f"formula {d['formula']!r} fails: {err}",
+            raise DataError(path, f"{d['_entry']}, column formula", f"formula {d['formula']!r} fails: {err}",
                             "use figure ids, earlier derived ids, numbers, + - * / and months(date_id)") from None
         value = round(value, DECIMALS)
         value = int(value) if float(value).is_integer() else value
@@ -194,25 +224,43 @@ def build_all(article: Article | None = None) -> dict[str, pd.DataFrame]:
     }
 
 
+def build_checked(article: Article | None = None) -> dict[str, pd.DataFrame]:
+    """Every tidy table, validated against the data dictionary, with left_out.csv checked too."""
+    from .coverage import left_out
+    from .schema import validate_all
+
+    article = article or load_article()
+    tables = build_all(article)
+    validate_all(tables)
+    left_out(article)  # feeds the coverage audit: a bad row stops `make data`, not notebook 01
+    return tables
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Build, validate and write (or ``--check``) the tidy tables; print one line per table."""
-    from .schema import check_matches_committed, validate_all, write_tables
+    """Build, validate and write (or ``--check``) the tidy tables as one set; print one line per table."""
+    from .schema import check_matches_committed, serialise
+    from .tidyset import input_hashes, write_set
 
     parser = argparse.ArgumentParser(prog="python -m helpers.tables", description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare the committed tables with a fresh build")
     args = parser.parse_args(argv)
     try:
-        tables = build_all()
-        validate_all(tables)
+        inputs = input_hashes()  # before reading them, so an edit made during the build is seen next time
+        tables = build_checked()
         if args.check:
             check_matches_committed(tables)
             print("data/tidy/ matches a fresh build from the article")
         else:
-            write_tables(tables)
+            write_set({name: serialise(frame, name) for name, frame in tables.items()}, inputs)
             for name, frame in tables.items():
                 print(f"wrote data/tidy/{name}.csv ({len(frame)} rows)")
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        where = repo_path(err.filename or paths.TIDY)
+        print(f"error: {where}: cannot write ({err.strerror}); nothing was changed. "
+              f"Fix: make data/ writable (e.g. `chmod u+w data data/tidy`), then run `make data`", file=sys.stderr)
         return 1
     return 0
 

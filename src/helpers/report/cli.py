@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import time
 from pathlib import Path
 
@@ -51,11 +52,32 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
 
+    from sys import stderr
+
+    from ..errors import DataError, repo_path
+    from ..fileio import check_writable
+    from ..tidyset import check_fresh
+
+    try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
+        if args.project_deps:
+            check_fresh()
+        outs = [args.out, args.out / ".build", *(args.out / lang for lang in args.lang or LANGS)]
+        for folder in outs + ([paths.FIGURES] if args.project_deps else []):
+            check_writable(folder)
+    except DataError as err:
+        print(f"error: {err}", file=stderr)
+        return 1
     t0 = time.perf_counter()
     try:
         result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
                        args.force, executor=args.executor, timeout=args.timeout,
                        deps=None if args.project_deps else [])
+    except OSError as err:  # an output folder became unwritable (or the disk is full) during the build
+        if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+            raise
+        print(f"error: {repo_path(err.filename or args.out)}: cannot write ({err.strerror}). "
+              "Fix: make reports/ writable (or free space), then run the build again", file=stderr)
+        return 1
     except KeyboardInterrupt:
         print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
         import os
