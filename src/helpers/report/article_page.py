@@ -211,7 +211,9 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
         value = _value(did, lang)
         unit = str(r["unit"])
         if unit == "%" and _mixed_units(r, units):
-            shown = value + ("" if lang == "zh" else f" {t['per_100']}")
+            scale = re.search(r"\*\s*([0-9]+)", str(r["formula"]))  # the formula's own constant
+            per = _r(t["per_100"], lang, scale=float(scale.group(1))) if scale and t["per_100"] else ""
+            shown = f"{value} {per}" if per else value
         elif unit == "%":
             shown = value + "%"
         else:
@@ -301,7 +303,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <section class="table-section">
 {_table_html(data, lang, t, marks)}
 </section>
-<footer class="small">{_r(t['footer'], lang, sha256=esc(str(meta.get('sha256', ''))))}</footer>
+<footer class="small">{_r(t['footer'], lang, algo='sha256', sha256=esc(str(meta.get('sha256', ''))))}</footer>
 <div id="tips" hidden>{tips}</div>
 <div id="tip" class="tip" role="tooltip" hidden></div>
 <script>{JS}</script>

@@ -35,7 +35,7 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "derived value",
         "input_date": "date",
         "months_of": "months in",
-        "per_100": "per 100",
+        "per_100": "per {scale}",
         "table_heading": "The figures, one row each",
         "table_intro": "The rows of data/tidy/figures.csv, in the article's order. Offsets are character "
                        "positions in the archived text.",
@@ -58,7 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_left_out": "Left out of the tables",
         "none": "none",
         "footer": "Built from data/tidy/ (figures, derived, timeline) and data/curated/left_out.csv. "
-                  "Article sha256 {sha256}.",
+                  "Checksum of the archived article ({algo}): {sha256}.",
         "article_label": "Article text",
     },
     "zh": {
@@ -84,7 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "推算值",
         "input_date": "日期",
         "months_of": "月数：",
-        "per_100": "（每百）",
+        "per_100": "",
         "table_heading": "数据表：文中统计数字",
         "table_intro": "即data/tidy/figures.csv各行，按原文先后排列。字符位置指存档原文中的字符序号。",
         "col_text": "原文",
@@ -106,7 +106,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_left_out": "未收入数据表",
         "none": "无",
         "footer": "数据来自data/tidy/（figures、derived、timeline）和data/curated/left_out.csv。"
-                  "原文sha256：{sha256}。",
+                  "存档原文校验值（{algo}）：{sha256}。",
         "article_label": "原文",
     },
 }
