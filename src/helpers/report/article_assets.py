@@ -112,8 +112,9 @@ JS = """
   function later() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 350); }
   var marks = document.querySelectorAll('[data-tip]');
   Array.prototype.forEach.call(marks, function (el) {
-    el.addEventListener('mouseenter', function () { show(el); });
-    el.addEventListener('mouseleave', later);
+    // hover with a mouse only: a tap also sends pointer events, which must not close the box it opens
+    el.addEventListener('pointerenter', function (e) { if (e.pointerType === 'mouse') { show(el); } });
+    el.addEventListener('pointerleave', function (e) { if (e.pointerType === 'mouse') { later(); } });
     el.addEventListener('focus', function () { show(el); });
     el.addEventListener('blur', function (e) { if (!tip.contains(e.relatedTarget)) { later(); } });
     el.addEventListener('pointerdown', function (e) { touch = e.pointerType !== 'mouse'; });
@@ -128,8 +129,8 @@ JS = """
       if ((e.key === 'Enter' || e.key === ' ') && href) { e.preventDefault(); location.hash = href; }
     });
   });
-  tip.addEventListener('mouseenter', function () { clearTimeout(hideTimer); });
-  tip.addEventListener('mouseleave', later);
+  tip.addEventListener('pointerenter', function () { clearTimeout(hideTimer); });
+  tip.addEventListener('pointerleave', function (e) { if (e.pointerType === 'mouse') { later(); } });
   document.addEventListener('keydown', function (e) {
     if (e.key === 'Escape' && current) { var el = current; hide(); el.focus({preventScroll: true}); hide(); }
   });
@@ -140,9 +141,10 @@ JS = """
   function fromHash() {
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
-    if (el && el.hasAttribute('data-tip')) { el.focus(); show(el); }
+    if (el && el.hasAttribute('data-tip')) { el.scrollIntoView({block: 'center'}); el.focus({preventScroll: true}); show(el); }
   }
   window.addEventListener('hashchange', fromHash);
-  fromHash();
+  // after the browser's own jump to the fragment, so the highlight ends up mid-screen with its box
+  window.addEventListener('load', function () { setTimeout(fromHash, 50); });
 })();
 """

@@ -24,8 +24,8 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "How to read the marks",
         "legend_figure": "a statistic in the tables (number with its measure word as written)",
         "legend_left_out": "a number deliberately left out of the tables ({n_left_out} in all), with the reason",
-        "legend_derived": "derived values ({n_derived}) are listed beside the text with their formula; each "
-                          "figure in a formula links back to its highlight",
+        "legend_derived": "derived values ({n_derived}) are listed beside the text (below it on a phone) with their "
+                          "formula; each figure in a formula links back to its highlight",
         "article_heading": "The article (Chinese, as published)",
         "derived_heading": "Derived values",
         "derived_intro": "Computed from the figures by the project, not stated in the article. Rounding: {rule}",
@@ -74,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
         "legend": "标注说明",
         "legend_figure": "已收入数据表的统计数字（数字连同原文量词）",
         "legend_left_out": "有意未收入数据表的数字（共{n_left_out}处），附理由",
-        "legend_derived": "推算值（共{n_derived}个）列在正文旁，附计算公式；公式中的原文数字可点回原文出处",
+        "legend_derived": "推算值（共{n_derived}个）列在正文右侧（手机上在正文之后），附计算公式；公式中的原文数字可点回原文出处",
         "article_heading": "原文",
         "derived_heading": "推算值",
         "derived_intro": "由本项目根据文中数字计算，并非原文所述。取整规则：{rule}",
