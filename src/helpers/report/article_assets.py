@@ -44,9 +44,11 @@ table.figures th, table.figures td { border-bottom: 1px solid #d0d7de; padding: 
 table.figures th { background: #f6f8fa; }
 table.figures tr:target { background: #fff7d6; }
 td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.figures td:first-child { white-space: nowrap; }
+table.figures td:nth-child(2) { min-width: 14em; }
 td a[href^="#fig-"] { background: var(--fig); color: inherit; text-decoration: none;
   border-bottom: 2px solid var(--fig-line); }
-code { font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+code { font-size: .85em; color: var(--muted); overflow-wrap: anywhere; }
 .tip { position: absolute; z-index: 10; max-width: min(26rem, calc(100vw - 1rem)); background: #fff;
   border: 1px solid #8c959f; border-radius: 6px; box-shadow: 0 6px 24px rgba(0,0,0,.18);
   padding: .6rem .8rem; font-size: .88rem; line-height: 1.45; }
@@ -76,6 +78,7 @@ code { font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
   .fig:focus, .fig.current { outline: none; box-shadow: none; }
   .table-wrap { overflow: visible; }
   table.figures { font-size: 8pt; }
+  table.figures td:nth-child(2) { min-width: 0; width: 30%; }
   table.figures tr, ol.derived > li { break-inside: avoid; }
   h2 { break-after: avoid; }
   thead { display: table-header-group; }

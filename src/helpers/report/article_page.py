@@ -84,12 +84,12 @@ def _figure_value(row: dict[str, Any], lang: str) -> str:
 def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str, str]:
     """HTML lists of the charts and the notebook pages that show ``fid``."""
     charts = data.charts_by_figure.get(fid, ())
-    chart_html = ", ".join(
+    chart_html = t["list_sep"].join(
         f'<a href="../figures/{esc(c)}.{lang}.png">{esc(CHART_NAMES[lang].get(c, c))}</a>' for c in charts)
     notebooks: list[str] = []
     for c in charts:
         notebooks += [n for n in data.notebooks_by_chart.get(c, ()) if n not in notebooks]
-    nb_html = ", ".join(f'<a href="{esc(n)}.html">{esc(n)}</a>' for n in notebooks)
+    nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html">{esc(n)}</a>' for n in notebooks)
     return chart_html or t["none"], nb_html or t["none"]
 
 
@@ -121,7 +121,7 @@ def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
     cat = mark.data["category"]
     what = LEFT_OUT_CATEGORY[lang].get(cat, cat)
     reason = "" if lang == "zh" else f'<p>{_reason_html(mark.data["reason"], lang)}</p>'
-    return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}: '
+    return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}{t["colon"]}'
             f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
 
 
@@ -190,12 +190,12 @@ def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, st
         elif name in by_did:
             r = by_did[name]
             label = r["label_zh"] if lang == "zh" else r["label_en"]
-            items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}: '
+            items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}{t["colon"]}'
                          f'{esc(str(label))}</li>')
         elif name in data.timeline:
             r = data.timeline[name]
             label = r["label_zh"] if lang == "zh" else r["label_en"]
-            items.append(f'<li>{t["input_date"]}: <span lang="zh-CN">{esc(str(r["expression"]))}</span> '
+            items.append(f'<li>{t["input_date"]}{t["colon"]}<span lang="zh-CN">{esc(str(r["expression"]))}</span> '
                          f'{esc(str(label))}</li>')
     return f'<ul class="inputs" aria-label="{t["inputs"]}">{"".join(items)}</ul>'
 

@@ -60,6 +60,8 @@ TEXT: dict[str, dict[str, str]] = {
         "footer": "Built from data/tidy/ (figures, derived, timeline) and data/curated/left_out.csv. "
                   "Checksum of the archived article ({algo}): {sha256}.",
         "article_label": "Article text",
+        "colon": ": ",
+        "list_sep": ", ",
     },
     "zh": {
         "html_lang": "zh-CN",
@@ -108,6 +110,8 @@ TEXT: dict[str, dict[str, str]] = {
         "footer": "数据来自data/tidy/（figures、derived、timeline）和data/curated/left_out.csv。"
                   "存档原文校验值（{algo}）：{sha256}。",
         "article_label": "原文",
+        "colon": "：",
+        "list_sep": "、",
     },
 }
 
