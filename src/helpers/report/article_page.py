@@ -78,7 +78,12 @@ def _value(ident: str, lang: str) -> str:
 def _figure_value(row: dict[str, Any], lang: str) -> str:
     """``409条`` (zh) or ``409 items (条)`` (en)."""
     v = _value(row["figure_id"], lang)
-    return f"{v}{row['unit']}" if lang == "zh" else f"{v} {row['unit_en']} ({row['unit']})"
+    if lang == "zh":
+        return f"{v}{row['unit']}"
+    noun = str(row["unit_en"])
+    if float(row["value"]) == 1 and noun.endswith("s"):  # 1 unit, not 1 units
+        noun = noun[:-1]
+    return f"{v} {noun} ({row['unit']})"
 
 
 def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str, str]:
