@@ -76,14 +76,14 @@ def _value(ident: str, lang: str) -> str:
 
 
 def _figure_value(row: dict[str, Any], lang: str) -> str:
-    """``409条`` (zh) or ``409 items (条)`` (en)."""
+    """HTML: ``409条`` (zh) or ``409 items (条)`` (en, the measure word marked as Chinese)."""
     v = _value(row["figure_id"], lang)
     if lang == "zh":
-        return f"{v}{row['unit']}"
+        return esc(f"{v}{row['unit']}")
     noun = str(row["unit_en"])
     if float(row["value"]) == 1 and noun.endswith("s"):  # 1 unit, not 1 units
         noun = noun[:-1]
-    return f"{v} {noun} ({row['unit']})"
+    return f'{esc(v)} {esc(noun)} (<span lang="zh-CN">{esc(row["unit"])}</span>)'
 
 
 def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str, str]:
@@ -94,7 +94,7 @@ def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str,
     notebooks: list[str] = []
     for c in charts:
         notebooks += [n for n in data.notebooks_by_chart.get(c, ()) if n not in notebooks]
-    nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html">{esc(n)}</a>' for n in notebooks)
+    nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html"><code>{esc(n)}</code></a>' for n in notebooks)
     return chart_html or t["none"], nb_html or t["none"]
 
 
@@ -103,12 +103,13 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
     charts, notebooks = _links(fid, data, lang, t)
     label = row["label_zh"] if lang == "zh" else row["label_en"]
     place = row["place_zh"] if lang == "zh" else row["place_en"]
-    unit = row["unit"] if lang == "zh" else f"{row['unit']} ({row['unit_en']})"
+    unit = (f'<span lang="zh-CN">{esc(row["unit"])}</span>' if lang == "zh" else
+            f'<span lang="zh-CN">{esc(row["unit"])}</span> ({esc(row["unit_en"])})')
     note = f'<p class="tip-note">{esc(str(row["note"]))}</p>' if lang == "en" and _present(row.get("note")) else ""
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
             f'<p class="tip-title">{esc(label)}</p><dl>'
             f'<dt>{t["tip_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
-            f'<dt>{t["tip_unit"]}</dt><dd lang="zh-CN">{esc(unit)}</dd>'
+            f'<dt>{t["tip_unit"]}</dt><dd>{unit}</dd>'
             f'<dt>{t["tip_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
             f'<span class="offs">{mark.quote_start}:{mark.quote_end}</span></dd>'
             f'<dt>{t["tip_place"]}</dt><dd>{esc(str(place))}</dd>'
@@ -218,16 +219,16 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
         if unit == "%" and _mixed_units(r, units):
             scale = re.search(r"\*\s*([0-9]+)", str(r["formula"]))  # the formula's own constant
             per = _r(t["per_100"], lang, scale=float(scale.group(1))) if scale and t["per_100"] else ""
-            shown = f"{value} {per}" if per else value
+            shown = esc(f"{value} {per}" if per else value)
         elif unit == "%":
-            shown = value + "%"
+            shown = esc(value + "%")
         else:
-            shown = f"{value}{unit}" if lang == "zh" else f"{value} {unit}"
+            shown = esc(f"{value}{unit}") if lang == "zh" else f'{esc(value)} <span lang="zh-CN">{esc(unit)}</span>'
         flag = f' <span class="flag">{t["inference"]}</span>' if r["method"] == "inference" else ""
         note = f'<p class="note">{esc(str(r["note"]))}</p>' if lang == "en" and _present(r.get("note")) else ""
         items.append(
             f'<li id="d-{esc(did)}" data-derived-id="{esc(did)}"><p class="d-label">{esc(str(label))}{flag}</p>'
-            f'<p class="d-formula"><span class="d-value">{esc(shown)}</span> = '
+            f'<p class="d-formula"><span class="d-value">{shown}</span> = '
             f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
             f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
     rule = esc(ROUNDING_RULE[lang])
@@ -245,7 +246,7 @@ def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, M
         rows.append(
             f'<tr id="row-{esc(fid)}" data-figure-row="{esc(fid)}">'
             f'<td><a href="#fig-{esc(fid)}" lang="zh-CN" title="{t["back"]}">{esc(data.text[mk.start:mk.end])}</a></td>'
-            f'<td>{esc(str(label))}{code}</td><td class="num">{esc(_figure_value(r, lang))}</td>'
+            f'<td>{esc(str(label))}{code}</td><td class="num">{_figure_value(r, lang)}</td>'
             f'<td lang="zh-CN">{esc(r["quote"])}</td><td class="num">{mk.quote_start}:{mk.quote_end}</td>'
             f'<td>{charts}</td><td>{notebooks}</td></tr>')
     head = "".join(f"<th scope=\"col\">{t[c]}</th>" for c in

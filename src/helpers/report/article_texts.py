@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
         "months_of": "months in",
         "per_100": "per {scale}",
         "table_heading": "The figures, one row each",
-        "table_intro": "The rows of data/tidy/figures.csv, in the article's order. Offsets are character "
+        "table_intro": "The rows of <code>data/tidy/figures.csv</code>, in the article's order. Offsets are character "
                        "positions in the archived text.",
         "col_text": "In the text",
         "col_label": "What is counted",
@@ -57,8 +57,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_notebooks": "Notebook",
         "tip_left_out": "Left out of the tables",
         "none": "none",
-        "footer": "Built from data/tidy/ (figures, derived, timeline) and data/curated/left_out.csv. "
-                  "Checksum of the archived article ({algo}): {sha256}.",
+        "footer": "Built from <code>data/tidy/</code> (figures, derived, timeline) and <code>data/curated/left_out.csv</code>. "
+                  "Checksum of the archived article ({algo}): <code>{sha256}</code>.",
         "article_label": "Article text",
         "colon": ": ",
         "list_sep": ", ",
@@ -88,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
         "months_of": "月数：",
         "per_100": "",
         "table_heading": "数据表：文中统计数字",
-        "table_intro": "即data/tidy/figures.csv各行，按原文先后排列。字符位置指存档原文中的字符序号。",
+        "table_intro": "即<code>data/tidy/figures.csv</code>各行，按原文先后排列。字符位置指存档原文中的字符序号。",
         "col_text": "原文",
         "col_label": "统计内容",
         "col_value": "数值",
@@ -107,8 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_notebooks": "分析笔记",
         "tip_left_out": "未收入数据表",
         "none": "无",
-        "footer": "数据来自data/tidy/（figures、derived、timeline）和data/curated/left_out.csv。"
-                  "存档原文校验值（{algo}）：{sha256}。",
+        "footer": "数据来自<code>data/tidy/</code>（figures、derived、timeline）和<code>data/curated/left_out.csv</code>。"
+                  "存档原文校验值（{algo}）：<code>{sha256}</code>。",
         "article_label": "原文",
         "colon": "：",
         "list_sep": "、",
