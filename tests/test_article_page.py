@@ -113,7 +113,7 @@ def test_every_figure_highlighted_once_inside_its_quote(built, tables, lang) -> 
     marks = [m for m in parsed[lang].marks if "data-figure-id" in m]
     ids = [m["data-figure-id"] for m in marks]
     assert sorted(ids) == sorted(figures["figure_id"]), "each figure_id exactly once"
-    assert len(ids) == len(figures) == 39, f"{len(ids)} figures highlighted"
+    assert len(ids) == len(figures) > 30, f"{len(ids)} of {len(figures)} figures highlighted"
     assert not [a for a in parsed[lang].outside_marks if "data-figure-id" in a], "highlights outside the text"
     by_id = figures.set_index("figure_id")
     for m in marks:
@@ -263,3 +263,29 @@ def test_crossing_marks_shrink_to_the_number_or_fail() -> None:
 def test_stale_offsets_are_refused() -> None:
     with pytest.raises(MarkError, match="make data"):
         figure_marks("abc 3起", [{"figure_id": "f", "quote": "3起", "unit": "起", "start": 0, "end": 2}])
+
+
+def test_chart_links_point_at_committed_figures(built) -> None:
+    _, pages, _ = built
+    for lang in LANGS:
+        for chart in set(re.findall(rf'href="\.\./figures/([a-z0-9-]+\.{lang}\.png)"', pages[lang])):
+            assert (paths.FIGURES / chart).is_file(), chart
+
+
+def test_a_failure_is_one_line_and_leaves_no_page(tmp_path: Path, monkeypatch) -> None:
+    from helpers.errors import DataError
+    from helpers.report import article_page
+
+    out = tmp_path / "out"
+    manifest = Manifest(out)
+    assert [r.status for r in update(out, ("en",), manifest, echo=lambda *_: None)] == ["built"]
+
+    def broken():
+        raise DataError(paths.ARTICLE, "sha256", "the article has changed", "restore it")
+
+    monkeypatch.setattr(article_page, "load_page_data", broken)
+    lines: list[str] = []
+    result = update(out, ("en",), manifest, force=True, echo=lines.append)
+    assert [r.status for r in result] == ["failed"] and len(lines) == 1 and "\n" not in lines[0]
+    assert "the article has changed" in lines[0] and lines[0].startswith("[FAIL] en/article")
+    assert not (out / "en" / "article.html").exists() and manifest.get("en/article") is None

@@ -311,7 +311,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 </section>
 <footer class="small">{_r(t['footer'], lang, algo='sha256', sha256=esc(str(meta.get('sha256', ''))))}</footer>
 <div id="tips" hidden>{tips}</div>
-<div id="tip" class="tip" role="tooltip" hidden></div>
+<div id="tip" class="tip" hidden></div>
 <script>{JS}</script>
 </body></html>
 """
