@@ -291,7 +291,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <style>{CSS}</style>
 {font_css}</head>
 <body>
-<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{TEXT[other]['html_lang']}">{t['other_lang']}</a></nav>
+<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{TEXT[other]['html_lang']}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['skip_derived']}</a></nav>
 <h1>{esc(t['page_title'])}</h1>
 <p class="intro">{intro}</p>
 <p class="small">{t['source_note']}</p>

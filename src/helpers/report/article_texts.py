@@ -11,6 +11,8 @@ TEXT: dict[str, dict[str, str]] = {
         "page_title": "The article, annotated: where every figure comes from",
         "other_lang": "中文版",
         "index": "All reports",
+        "skip_table": "Table of figures",
+        "skip_derived": "Derived values",
         "intro": "Below is the archived text of the article as published by {outlet_en} ({outlet}) on "
                  "{published}, by {byline_en} ({byline}): \"{title_en}\". The text is unchanged, "
                  "web-page furniture included. Each of the {n_figures} statistics in the project's tables "
@@ -68,6 +70,8 @@ TEXT: dict[str, dict[str, str]] = {
         "page_title": "原文逐数标注：每个数字出自哪里",
         "other_lang": "English",
         "index": "全部报告",
+        "skip_table": "数据表",
+        "skip_derived": "推算值",
         "intro": "下文是{outlet}{published}刊发的《{title}》（{byline}）的存档原文，一字未改，网页栏目文字也照录。"
                  "本项目数据表中的{n_figures}个统计数字，都在原文出处标了出来：鼠标悬停、用键盘（Tab键）选中"
                  "或用手指轻点，即可看到引语、数值、量词和含义，并可跳转到下方数据表中的对应一行、"
