@@ -88,6 +88,7 @@ class _Builder:
         self.langs = list(langs)
         self.pdf, self.jobs, self.force = pdf, max(1, jobs), force
         self.deps = project_dependencies() if deps is None else list(deps)
+        self.article = deps is None  # the annotated article pages are built with the project's own data
         self.executor_kind, self.timeout, self.echo = executor, timeout, echo
         self.manifest = Manifest(self.out)
         self.result = BuildResult(self.out)
@@ -243,6 +244,11 @@ class _Builder:
             raise
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+        if self.article:  # reports/<lang>/article.html (see article_build.py)
+            from .article_build import update as update_article
+
+            self.result.messages += [f"[FAIL] {o.key}  {o.message}" for o in update_article(
+                self.out, self.langs, self.manifest, self.force, self.echo) if o.status == "failed"]
         self._index(notebooks)
         self.result.seconds = time.perf_counter() - t0
         return self.result
@@ -287,7 +293,7 @@ class _Builder:
                                   "@meta": sha256_file(paths.ARTICLE_META) or ""}
         for lang in self.langs:
             rows = []
-            for name in [READER] + [nb.stem for nb in notebooks]:
+            for name in [READER, *(['article'] if self.article else [])] + [nb.stem for nb in notebooks]:
                 key = f"{lang}/{name}"
                 hrefs = {}
                 for stage in ("html", "pdf"):

@@ -1,0 +1,143 @@
+"""Which figures each chart shows, and which notebook publishes each chart.
+
+Kept beside the chart registry (:data:`helpers.charts.CHARTS`) so it cannot drift from it:
+
+* :func:`figures_by_chart` reads each chart function's source (and the module-level helpers it
+  calls) for the figure_ids and derived_ids it names, and adds :data:`SHOWN_VIA_TABLES`, the few
+  figures a chart draws from rows of another tidy table (the funnel's stages, the 2017 rounds,
+  the 2016 units counted row by row) rather than by naming them.
+* :func:`notebooks_by_chart` reads the notebooks' code cells for ``publish(fig, "<chart>")``
+  (or ``save(...)``), so a chart moved to another notebook moves its links with it.
+
+Both are computed from files on disk (cheap: a parse of four modules and four notebooks).
+"""
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import re
+import textwrap
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from .. import paths
+
+__all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
+           "notebooks_by_chart", "ids_named_in"]
+
+#: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code).
+#: The tests check that every chart and id here exists.
+SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = {
+    "funnel": ("city_problem_leads", "city_leads_transferred", "city_cases_filed", "city_sanctioned",
+               "city_shuanggui"),                      # funnel.csv: one row per stage
+    "plan-2017": ("plan_2017_round_1_units", "plan_2017_round_2_units", "plan_2017_routine_units",
+                  "plan_2017_special_units"),          # schedule_2017.csv: every row
+    "timeline": ("plan_2017_round_1_units", "plan_2017_round_2_units"),  # schedule_2017.csv: the rounds
+    "units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special"),  # units_2016.csv rows
+}
+
+#: Derived values a chart draws from rows of a tidy table (the funnel's percentage columns).
+DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = {
+    "funnel": ("funnel_transfer_rate", "funnel_filing_rate", "funnel_sanction_rate",
+               "funnel_sanctions_per_100_leads"),  # funnel.csv: pct_of_previous, pct_of_first
+}
+
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PUBLISH = re.compile(r"\b(?:publish|save)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[\"']([A-Za-z0-9_-]+)[\"']")
+
+
+def _function_sources(func: object) -> list[str]:
+    """The source of ``func`` and of every function of its module it calls, transitively."""
+    module: ModuleType | None = inspect.getmodule(func)
+    seen: set[str] = set()
+    sources: list[str] = []
+    todo = [func]
+    while todo:
+        f = todo.pop()
+        name = getattr(f, "__name__", "")
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            src = textwrap.dedent(inspect.getsource(f))
+        except (OSError, TypeError):
+            continue
+        sources.append(src)
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and module is not None:
+                callee = getattr(module, node.func.id, None)
+                if inspect.isfunction(callee) and inspect.getmodule(callee) is module:
+                    todo.append(callee)
+    return sources
+
+
+def ids_named_in(func: object, known: set[str]) -> set[str]:
+    """The ids of ``known`` that appear as (parts of) string constants in ``func``'s code."""
+    found: set[str] = set()
+    for src in _function_sources(func):
+        for node in ast.walk(ast.parse(src)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.update(t for t in _TOKEN.findall(node.value) if t in known)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _known_ids() -> tuple[frozenset[str], frozenset[str]]:
+    from ..load import load_table
+
+    return (frozenset(load_table("figures")["figure_id"].astype(str)),
+            frozenset(load_table("derived")["derived_id"].astype(str)))
+
+
+def _by_chart(which: int) -> dict[str, tuple[str, ...]]:
+    from . import CHARTS
+
+    known = set(_known_ids()[which])
+    out: dict[str, tuple[str, ...]] = {}
+    for name, (func, _tables) in CHARTS.items():
+        ids = ids_named_in(func, known)
+        extra = SHOWN_VIA_TABLES if which == 0 else DERIVED_VIA_TABLES
+        ids.update(i for i in extra.get(name, ()) if i in known)
+        out[name] = tuple(sorted(ids))
+    return out
+
+
+def figures_by_chart() -> dict[str, tuple[str, ...]]:
+    """Chart name (a key of ``CHARTS``) -> the figure_ids it shows, sorted."""
+    return _by_chart(0)
+
+
+def derived_by_chart() -> dict[str, tuple[str, ...]]:
+    """Chart name -> the derived_ids its code names, sorted."""
+    return _by_chart(1)
+
+
+def charts_by_figure() -> dict[str, tuple[str, ...]]:
+    """figure_id or derived_id -> the charts that show it, in the registry's order."""
+    out: dict[str, list[str]] = {}
+    for table in (figures_by_chart(), derived_by_chart()):
+        for chart, ids in table.items():
+            for i in ids:
+                out.setdefault(i, []).append(chart)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def notebooks_by_chart(notebooks_dir: Path = paths.NOTEBOOKS) -> dict[str, tuple[str, ...]]:
+    """Chart name -> the notebooks (file stems) whose code publishes it, in file order."""
+    out: dict[str, list[str]] = {}
+    for nb in sorted(Path(notebooks_dir).glob("*.ipynb")):
+        try:
+            cells = json.loads(nb.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            if cell.get("cell_type") != "code":
+                continue
+            src = cell.get("source", "")
+            src = "".join(src) if isinstance(src, list) else src
+            for chart in _PUBLISH.findall(src):
+                if nb.stem not in out.setdefault(chart, []):
+                    out[chart].append(nb.stem)
+    return {k: tuple(v) for k, v in out.items()}

@@ -1,0 +1,132 @@
+"""Where the annotated article puts its marks: one span per figure, one per number left out.
+
+A figure's mark is the number with its measure word as the article writes it (``409条``,
+``1个半月``, ``五大领域``), found inside the figure's quote (``start:end`` of
+``data/tidy/figures.csv``). Quotes overlap (``违规集体公款旅游3起`` and ``3起33人次``), their
+number-and-measure-word spans do not, so each figure gets exactly one element and no element is
+ever split. Should two marks still overlap, a mark that contains another is nested around it;
+a figure whose span crosses another's falls back to the number alone; if that crosses too, the
+data is wrong and :class:`MarkError` names both figures.
+
+Each left-out number (``data/curated/left_out.csv``) is marked over its ``text`` inside its quote.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from ..numerals import find_numbers
+
+__all__ = ["Mark", "MarkError", "figure_marks", "left_out_marks", "arrange", "markup"]
+
+
+class MarkError(ValueError):
+    """Two marks cross each other (neither contains the other) and cannot be shrunk apart."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span ``[start, end)`` of the article text to wrap in one element."""
+
+    start: int
+    end: int
+    kind: str  # "figure" or "left-out"
+    key: str  # figure_id, or "lo-<n>" for a left-out number
+    quote_start: int
+    quote_end: int
+    number_end: int = 0  # end of the number alone (figures), for the fallback
+    data: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+def figure_marks(text: str, figures: Iterable[dict]) -> list[Mark]:
+    """One mark per figure row (``figure_id``, ``quote``, ``unit``, ``start``, ``end``).
+
+    The mark is the number immediately followed by the measure word, inside the quote; a row
+    whose quote no longer sits at its offsets, or holds no such number, raises :class:`MarkError`.
+    """
+    marks = []
+    for row in figures:
+        fid, quote, unit = str(row["figure_id"]), str(row["quote"]), str(row["unit"])
+        q0, q1 = int(row["start"]), int(row["end"])
+        if text[q0:q1] != quote:
+            raise MarkError(f"data/tidy/figures.csv, {fid}: the quote is not at {q0}:{q1} of the article; "
+                            "run `make data` to rebuild the tidy tables")
+        spans = [(s, e) for s, e, _ in find_numbers(quote) if quote.startswith(unit, e)]
+        if len(spans) != 1:
+            raise MarkError(f"data/tidy/figures.csv, {fid}: {len(spans)} numbers followed by {unit!r} in "
+                            f"{quote!r}; fix the quote in data/curated/quotes.csv")
+        s, e = spans[0]
+        marks.append(Mark(q0 + s, q0 + e + len(unit), "figure", fid, q0, q1, number_end=q0 + e))
+    return marks
+
+
+def left_out_marks(left_out: Iterable[dict]) -> list[Mark]:
+    """One mark per located left-out number (rows with ``start``, ``end``, ``category``, ``reason``)."""
+    return [Mark(int(r["start"]), int(r["end"]), "left-out", f"lo-{i}", int(r["start"]), int(r["end"]),
+                 data={k: str(r[k]) for k in ("quote", "text", "category", "reason")})
+            for i, r in enumerate(left_out, start=1)]
+
+
+def _crosses(a: Mark, b: Mark) -> bool:
+    """True if ``a`` and ``b`` overlap and neither contains the other."""
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return overlap and not nested
+
+
+def arrange(marks: list[Mark]) -> list[Mark]:
+    """Marks sorted for :func:`markup` (outer before inner); crossing figures shrink to the number.
+
+    Raises :class:`MarkError` when two marks cross even after shrinking, or two share one span.
+    """
+    out = list(marks)
+    for i, a in enumerate(out):
+        for j in range(len(out)):
+            b = out[j]
+            if j == i or not _crosses(out[i], b):
+                continue
+            for k in (i, j):  # shrink a figure to its number, if that ends the crossing
+                m = out[k]
+                if m.kind == "figure" and m.number_end and m.number_end < m.end:
+                    shrunk = Mark(m.start, m.number_end, m.kind, m.key, m.quote_start, m.quote_end,
+                                  m.number_end, m.data)
+                    other = out[j if k == i else i]
+                    if not _crosses(shrunk, other):
+                        out[k] = shrunk
+                        break
+            else:
+                raise MarkError(f"marks {out[i].key} ({out[i].start}:{out[i].end}) and {b.key} "
+                                f"({b.start}:{b.end}) cross in the article; shorten one quote")
+    spans: dict[tuple[int, int], str] = {}
+    for m in out:
+        if (m.start, m.end) in spans:
+            raise MarkError(f"marks {spans[(m.start, m.end)]} and {m.key} cover the same characters "
+                            f"{m.start}:{m.end}; two entries claim one number")
+        spans[(m.start, m.end)] = m.key
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def markup(text: str, marks: list[Mark], open_tag: Callable[[Mark, bool], tuple[str, str]]) -> str:
+    """``text`` HTML-escaped with each mark wrapped by ``open_tag(mark, contains_other)``.
+
+    ``open_tag`` returns the (opening, closing) tag pair; ``contains_other`` tells it whether the
+    mark encloses another mark (an ``<a>`` cannot hold an ``<a>``). Marks must come from
+    :func:`arrange`. Stripping the tags and unescaping gives back ``text`` exactly.
+    """
+    ordered = arrange(marks)
+    has_child = {m.key: any(o is not m and m.start <= o.start and o.end <= m.end for o in ordered)
+                 for m in ordered}
+    events: list[tuple[int, int, int, str]] = []  # (position, order, depth tiebreak, tag)
+    for depth, m in enumerate(ordered):
+        opening, closing = open_tag(m, has_child[m.key])
+        events.append((m.start, 1, depth, opening))
+        events.append((m.end, 0, -depth, closing))
+    events.sort()
+    parts, pos = [], 0
+    for at, _order, _depth, tag in events:
+        parts.append(html.escape(text[pos:at], quote=False))
+        parts.append(tag)
+        pos = at
+    parts.append(html.escape(text[pos:], quote=False))
+    return "".join(parts)

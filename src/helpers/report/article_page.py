@@ -1,0 +1,317 @@
+"""The annotated article: ``reports/{en,zh}/article.html``.
+
+The archived article's text, byte for byte, with every figure of ``data/tidy/figures.csv``
+marked where the article states it (one element with ``data-figure-id``, see
+:mod:`.article_marks`), every number of ``data/curated/left_out.csv`` marked with
+``data-left-out`` and its reason, the derived values beside the text with their formulas, and a
+table of the figures (one anchored row each) linking to the charts and notebook pages that show
+them (:mod:`helpers.charts.usage`). One self-contained page per language: inline CSS and
+JavaScript, the CJK font embedded as in the other report pages, no network.
+
+Anchors: ``#fig-<figure_id>`` is a highlight (opening the page on it focuses it and shows its
+box), ``#row-<figure_id>`` its table row, ``#d-<derived_id>`` a derived value.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..prose import ROUNDING_RULE, render
+from .article_marks import Mark, figure_marks, left_out_marks, markup
+from .article_assets import CSS, JS
+from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
+
+__all__ = ["PageData", "load_page_data", "render_page"]
+
+_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_FIG_REF = re.compile(r"figures:([A-Za-z_][A-Za-z0-9_]*)")
+esc = html.escape
+
+
+@dataclass
+class PageData:
+    """Everything one page is made of (read once, rendered per language)."""
+
+    text: str
+    meta: dict[str, Any]
+    figures: list[dict[str, Any]]
+    derived: list[dict[str, Any]]
+    timeline: dict[str, dict[str, Any]]
+    left_out: list[dict[str, Any]]
+    charts_by_figure: dict[str, tuple[str, ...]]
+    notebooks_by_chart: dict[str, tuple[str, ...]]
+
+
+def load_page_data() -> PageData:
+    """Read the verified article, the tidy tables, the left-out list and the chart usage maps."""
+    from ..article import load_article
+    from ..charts.usage import charts_by_figure, notebooks_by_chart
+    from ..coverage import left_out
+    from ..load import load_table
+
+    article = load_article()
+    figures = load_table("figures").sort_values("start", kind="stable")
+    return PageData(
+        text=article.text, meta=article.meta,
+        figures=figures.to_dict("records"),
+        derived=load_table("derived").to_dict("records"),
+        timeline={r["date_id"]: r for r in load_table("timeline").to_dict("records")},
+        left_out=left_out(article).to_dict("records"),
+        charts_by_figure=charts_by_figure(),
+        notebooks_by_chart=notebooks_by_chart(),
+    )
+
+
+# ---------- pieces ----------
+def _r(template: str, lang: str, **extra: Any) -> str:
+    """A template rendered by the project's one rounding rule (numbers from the tables or ``extra``)."""
+    return render(template, lang, extra)
+
+
+def _value(ident: str, lang: str) -> str:
+    return render("{" + ident + "}", lang)
+
+
+def _figure_value(row: dict[str, Any], lang: str) -> str:
+    """HTML: ``409条`` (zh) or ``409 items (条)`` (en, the measure word marked as Chinese)."""
+    v = _value(row["figure_id"], lang)
+    if lang == "zh":
+        return esc(f"{v}{row['unit']}")
+    noun = str(row["unit_en"])
+    if float(row["value"]) == 1 and noun.endswith("s"):  # 1 unit, not 1 units
+        noun = noun[:-1]
+    return f'{esc(v)} {esc(noun)} (<span lang="zh-CN">{esc(row["unit"])}</span>)'
+
+
+def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str, str]:
+    """HTML lists of the charts and the notebook pages that show ``fid``."""
+    charts = data.charts_by_figure.get(fid, ())
+    chart_html = t["list_sep"].join(
+        f'<a href="../figures/{esc(c)}.{lang}.png">{esc(CHART_NAMES[lang].get(c, c))}</a>' for c in charts)
+    notebooks: list[str] = []
+    for c in charts:
+        notebooks += [n for n in data.notebooks_by_chart.get(c, ()) if n not in notebooks]
+    nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html"><code>{esc(n)}</code></a>' for n in notebooks)
+    return chart_html or t["none"], nb_html or t["none"]
+
+
+def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: dict[str, str]) -> str:
+    fid = row["figure_id"]
+    charts, notebooks = _links(fid, data, lang, t)
+    label = row["label_zh"] if lang == "zh" else row["label_en"]
+    place = row["place_zh"] if lang == "zh" else row["place_en"]
+    unit = (f'<span lang="zh-CN">{esc(row["unit"])}</span>' if lang == "zh" else
+            f'<span lang="zh-CN">{esc(row["unit"])}</span> ({esc(row["unit_en"])})')
+    note = f'<p class="tip-note">{esc(str(row["note"]))}</p>' if lang == "en" and _present(row.get("note")) else ""
+    return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
+            f'<p class="tip-title">{esc(label)}</p><dl>'
+            f'<dt>{t["tip_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
+            f'<dt>{t["tip_unit"]}</dt><dd>{unit}</dd>'
+            f'<dt>{t["tip_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
+            f'<span class="offs">{mark.quote_start}:{mark.quote_end}</span></dd>'
+            f'<dt>{t["tip_place"]}</dt><dd>{esc(str(place))}</dd>'
+            f'<dt>{t["tip_charts"]}</dt><dd>{charts}</dd>'
+            f'<dt>{t["tip_notebooks"]}</dt><dd>{notebooks}</dd></dl>{note}'
+            f'<p><a href="#row-{esc(fid)}">{t["tip_row"]}</a></p></div>')
+
+
+def _reason_html(reason: str, lang: str) -> str:
+    """The curated reason, with ``figures:<id>`` turned into a link to that highlight."""
+    return _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(reason))
+
+
+def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
+    cat = mark.data["category"]
+    what = LEFT_OUT_CATEGORY[lang].get(cat, cat)
+    reason = "" if lang == "zh" else f'<p>{_reason_html(mark.data["reason"], lang)}</p>'
+    return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}{t["colon"]}'
+            f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
+
+
+def _present(value: Any) -> bool:
+    return value is not None and str(value) not in ("", "nan", "<NA>", "None")
+
+
+def _open_tag():
+    def tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
+        if mark.kind == "figure":
+            common = (f'class="fig" id="fig-{esc(mark.key)}" data-figure-id="{esc(mark.key)}" '
+                      f'data-quote="{mark.quote_start}:{mark.quote_end}" aria-describedby="tip-{esc(mark.key)}" '
+                      f'data-tip="tip-{esc(mark.key)}"')
+            if contains_other:  # an <a> cannot hold another <a>
+                return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
+            return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
+        d = mark.data
+        return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
+                f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
+                "</span>")
+    return tag
+
+
+def _mixed_units(row: dict[str, Any], units: dict[str, str]) -> bool:
+    """True if a per-100 ratio divides counts of different measure words (a ratio, not a share)."""
+    ins = [units[i] for i in str(row["inputs"]).split() if i in units]
+    return len(set(ins)) > 1
+
+
+def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
+                  derived_ids: set[str]) -> str:
+    """The formula with each figure as written in the article, linked to its highlight."""
+    ops = {"*": "×", "/": "÷", "+": "+", "-": "−"}
+
+    def token(m: re.Match[str]) -> str:
+        name = m.group(0)
+        if name in marks:
+            mk = marks[name]
+            return f'<a href="#fig-{name}" lang="zh-CN">{esc(data.text[mk.start:mk.end])}</a>'
+        if name in derived_ids:
+            return f'<a href="#d-{name}">{esc(_value(name, lang))}</a>'
+        if name in data.timeline:
+            return f'<span lang="zh-CN">{esc(str(data.timeline[name]["expression"]))}</span>'
+        if name == "months":
+            return t_months[lang]
+        return esc(name)
+
+    t_months = {"en": "months", "zh": "月数"}
+    formula = str(row["formula"])
+    out = _ID.sub(token, formula)
+    for a, b in ops.items():
+        out = out.replace(f" {a} ", f" {b} ")
+    return out
+
+
+def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark],
+                 by_fid: dict[str, dict[str, Any]], by_did: dict[str, dict[str, Any]]) -> str:
+    items = []
+    names = _ID.findall(str(row["formula"]))
+    for name in dict.fromkeys(names):
+        if name in by_fid:
+            r, mk = by_fid[name], marks[name]
+            label = r["label_zh"] if lang == "zh" else r["label_en"]
+            items.append(f'<li><a href="#fig-{name}" lang="zh-CN">{esc(data.text[mk.start:mk.end])}</a> '
+                         f'{esc(str(label))}</li>')
+        elif name in by_did:
+            r = by_did[name]
+            label = r["label_zh"] if lang == "zh" else r["label_en"]
+            items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}{t["colon"]}'
+                         f'{esc(str(label))}</li>')
+        elif name in data.timeline:
+            r = data.timeline[name]
+            label = r["label_zh"] if lang == "zh" else r["label_en"]
+            items.append(f'<li>{t["input_date"]}{t["colon"]}<span lang="zh-CN">{esc(str(r["expression"]))}</span> '
+                         f'{esc(str(label))}</li>')
+    return f'<ul class="inputs" aria-label="{t["inputs"]}">{"".join(items)}</ul>'
+
+
+def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark]) -> str:
+    by_fid = {r["figure_id"]: r for r in data.figures}
+    by_did = {r["derived_id"]: r for r in data.derived}
+    units = {r["figure_id"]: r["unit"] for r in data.figures}
+    items = []
+    for r in data.derived:
+        did = r["derived_id"]
+        label = r["label_zh"] if lang == "zh" else r["label_en"]
+        value = _value(did, lang)
+        unit = str(r["unit"])
+        if unit == "%" and _mixed_units(r, units):
+            scale = re.search(r"\*\s*([0-9]+)", str(r["formula"]))  # the formula's own constant
+            per = _r(t["per_100"], lang, scale=float(scale.group(1))) if scale and t["per_100"] else ""
+            shown = esc(f"{value} {per}" if per else value)
+        elif unit == "%":
+            shown = esc(value + "%")
+        else:
+            shown = esc(f"{value}{unit}") if lang == "zh" else f'{esc(value)} <span lang="zh-CN">{esc(unit)}</span>'
+        flag = f' <span class="flag">{t["inference"]}</span>' if r["method"] == "inference" else ""
+        note = f'<p class="note">{esc(str(r["note"]))}</p>' if lang == "en" and _present(r.get("note")) else ""
+        items.append(
+            f'<li id="d-{esc(did)}" data-derived-id="{esc(did)}"><p class="d-label">{esc(str(label))}{flag}</p>'
+            f'<p class="d-formula"><span class="d-value">{shown}</span> = '
+            f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
+            f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
+    rule = esc(ROUNDING_RULE[lang])
+    return (f'<h2 id="derived">{t["derived_heading"]}</h2><p class="small">'
+            f'{t["derived_intro"].format(rule=rule)}</p><ol class="derived">{"".join(items)}</ol>')
+
+
+def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark]) -> str:
+    rows = []
+    for r in data.figures:
+        fid, mk = r["figure_id"], marks[r["figure_id"]]
+        charts, notebooks = _links(fid, data, lang, t)
+        label = r["label_zh"] if lang == "zh" else r["label_en"]
+        code = "" if lang == "zh" else f'<br><code>{esc(fid)}</code>'
+        rows.append(
+            f'<tr id="row-{esc(fid)}" data-figure-row="{esc(fid)}">'
+            f'<td><a href="#fig-{esc(fid)}" lang="zh-CN" title="{t["back"]}">{esc(data.text[mk.start:mk.end])}</a></td>'
+            f'<td>{esc(str(label))}{code}</td><td class="num">{_figure_value(r, lang)}</td>'
+            f'<td lang="zh-CN">{esc(r["quote"])}</td><td class="num">{mk.quote_start}:{mk.quote_end}</td>'
+            f'<td>{charts}</td><td>{notebooks}</td></tr>')
+    head = "".join(f"<th scope=\"col\">{t[c]}</th>" for c in
+                   ("col_text", "col_label", "col_value", "col_quote", "col_offsets", "col_charts", "col_notebooks"))
+    return (f'<h2 id="figures">{t["table_heading"]}</h2><p class="small">{t["table_intro"]}</p>'
+            f'<div class="table-wrap"><table class="figures"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _mark_text(text: str, mark: Mark) -> str:
+    return text[mark.start:mark.end]
+
+
+def render_page(data: PageData, lang: str, font_css: str = "") -> str:
+    """The whole page for ``lang`` ("en" or "zh"); ``font_css`` is the embedded-font ``<style>``."""
+    t = TEXT[lang]
+    rows = {r["figure_id"]: r for r in data.figures}
+    fig_marks = figure_marks(data.text, data.figures)
+    lo_marks = left_out_marks(data.left_out)
+    body = markup(data.text, fig_marks + lo_marks, _open_tag())
+    marks = {m.key: m for m in fig_marks}
+    tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
+    tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
+    meta = data.meta
+    published = str(meta.get("published", ""))[:10]
+    counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
+    intro = _r(t["intro"], lang, **counts, published=published, outlet=esc(meta.get("outlet", "")),
+               outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),
+               byline_en=esc(meta.get("byline_en", "")), title=esc(meta.get("title", "")),
+               title_en=esc(meta.get("title_en", "")))
+    other = "zh" if lang == "en" else "en"
+    legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>'
+              f'<li><span class="fig sample" lang="zh-CN">{esc(_mark_text(data.text, fig_marks[0]))}</span> '
+              f'{t["legend_figure"]}</li>'
+              f'<li><span class="left-out sample" lang="zh-CN">{esc(_mark_text(data.text, lo_marks[0]))}</span> '
+              f'{_r(t["legend_left_out"], lang, **counts)}</li>'
+              f'<li><span class="d-sample">=</span> {_r(t["legend_derived"], lang, **counts)}</li></ul></section>')
+    return f"""<!DOCTYPE html>
+<html lang="{t['html_lang']}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(t['page_title'])}</title>
+<style>{CSS}</style>
+{font_css}</head>
+<body>
+<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{TEXT[other]['html_lang']}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['skip_derived']}</a></nav>
+<h1>{esc(t['page_title'])}</h1>
+<p class="intro">{intro}</p>
+<p class="small">{t['source_note']}</p>
+{legend}
+</header>
+<main class="layout">
+<section class="article" aria-labelledby="article-h">
+<h2 id="article-h">{t['article_heading']}</h2>
+<div id="article-text" class="article-text" lang="zh-CN">{body}</div>
+</section>
+<aside class="side" aria-labelledby="derived">
+{_derived_html(data, lang, t, marks)}
+</aside>
+</main>
+<section class="table-section">
+{_table_html(data, lang, t, marks)}
+</section>
+<footer class="small">{_r(t['footer'], lang, algo='sha256', sha256=esc(str(meta.get('sha256', ''))))}</footer>
+<div id="tips" hidden>{tips}</div>
+<div id="tip" class="tip" hidden></div>
+<script>{JS}</script>
+</body></html>
+"""
