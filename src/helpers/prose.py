@@ -15,7 +15,8 @@ Dates, periods and durations (``{published}``, ``{date_round_1_2017}``, ``{round
 
 A template may hold no digit of its own outside a placeholder: :func:`typed_numbers` lists
 them, and the tests fail on any. Digits inside a code span (`` `data/tidy/x.csv` ``) or glued to
-a Latin word (sha256, UTF-8, A4) name things, not statistics, and are not counted.
+a Latin word (sha256, UTF-8, A4) name things, not statistics, and are not counted; nor is the
+"100" of "per 100", the base of every rate (每百 in Chinese).
 
 :func:`speaker` gives notebooks ``say(en=..., zh=...)``: both languages side by side in the
 source, the reader's one rendered as Markdown, in a cell tagged ``prose`` whose input the
@@ -109,7 +110,7 @@ def typed_numbers(template: str) -> list[str]:
     Code spans and names with digits (sha256, UTF-8) are skipped: they are not statistics.
     """
     text = PLACEHOLDER.sub(" ", template)
-    text = _NAME_WITH_DIGITS.sub(" ", _CODE_SPAN.sub(" ", text))
+    text = _NAME_WITH_DIGITS.sub(" ", _CODE_SPAN.sub(" ", text)).replace("per 100", "per hundred")
     return _DIGITS.findall(text)
 
 
