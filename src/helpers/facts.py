@@ -55,6 +55,7 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
             out[f"date_{date_id}"] = (f"the end of {_MONTHS[s0.month - 1]} {s0.year}" if language == "en"
                                       else f"{s0.year}年{s0.month}月底")
         out[f"year_{date_id}"] = str(s0.year)
+        out[f"tquote_{date_id}"] = str(row["quote"])
         out[f"endyear_{date_id}"] = str(e0.year)
     for entry_id, row in load_table("schedule_2017").set_index("entry_id").iterrows():
         if row["grouping"] == "round":

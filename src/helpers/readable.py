@@ -38,6 +38,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "min_days": ("Shortest (days)", "最短（天）"),
     "max_days": ("Longest (days)", "最长（天）"),
     "expression": ("The article's date", "原文日期"),
+    "start_earliest": ("Earliest start", "最早开始"),
+    "start_latest": ("Latest start", "最晚开始"),
+    "end_earliest": ("Earliest end", "最早结束"),
+    "end_latest": ("Latest end", "最晚结束"),
     "statement": ("Statement", "表述"),
     "kind": ("Kind", "类别"),
     "holds": ("Holds", "成立"),
@@ -80,6 +84,6 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
             src = f"label_{language}" if col == "label" else col
             cells.append(html.escape(_cell(row[src], col, language)))
         rows.append(cells)
-    head = "".join(f"<th>{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)
     return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
