@@ -30,12 +30,13 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 __all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "format_number", "render", "typed_numbers",
-           "placeholders", "speaker", "language_default"]
+           "placeholders", "speaker", "language_default", "rounding_rule"]
 
+#: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
 ROUNDING_RULE = {
-    "en": "Whole numbers are printed whole, with thousands separators (25,969); rates, ratios and "
-          "other fractions are rounded to one decimal (6.8).",
-    "zh": "整数照录，不加千位分隔符（25969）；比率、比例等非整数保留一位小数（6.8）。",
+    "en": "Whole numbers are printed whole, with thousands separators ({yanxia_funds_obtained}); rates, "
+          "ratios and other fractions are rounded to one decimal ({funnel_transfer_rate}).",
+    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数保留一位小数（{funnel_transfer_rate}）。",
 }
 
 #: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
@@ -97,6 +98,11 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
         return format_number(value, language, spec)
 
     return PLACEHOLDER.sub(fill, template)
+
+
+def rounding_rule(language: str) -> str:
+    """:data:`ROUNDING_RULE` in *language*, its examples filled from the tables."""
+    return render(ROUNDING_RULE["zh" if language == "zh" else "en"], language)
 
 
 def placeholders(template: str) -> list[str]:
