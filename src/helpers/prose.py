@@ -116,7 +116,8 @@ def typed_numbers(template: str) -> list[str]:
     Code spans and names with digits (sha256, UTF-8) are skipped: they are not statistics.
     """
     text = PLACEHOLDER.sub(" ", template)
-    text = _NAME_WITH_DIGITS.sub(" ", _CODE_SPAN.sub(" ", text)).replace("per 100", "per hundred")
+    text = _NAME_WITH_DIGITS.sub(" ", _CODE_SPAN.sub(" ", text))
+    text = re.sub(r"(?i)\bper 100\b", "per hundred", text)
     return _DIGITS.findall(text)
 
 

@@ -62,6 +62,7 @@ def make_offline(html: str, font_dir: Path | None = None) -> str:
     return html.replace("</head>", extra + "</head>", 1)
 
 
+_HTML_TAG = re.compile(r"<html[^>]*>")
 _INJECTED_LANG = re.compile(r"LANGUAGE\s*=\s*['\"](\w+)['\"]")
 LANG_CODES = {"en": "en", "zh": "zh-CN"}
 
@@ -85,7 +86,7 @@ def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = N
     ``reader=True`` hides code cells and prompts (nbconvert's ``exclude_input``); cells tagged
     ``prose`` always hide their input. ``<html lang>`` is the notebook's language (en or zh-CN).
     """
-    exporter = _exporter(reader)
-    exporter.language_code = notebook_language(nb)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = _exporter(reader).from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # set here, not through HTMLExporter.language_code: its validator rejects a value after "zh-CN"
+    body = _HTML_TAG.sub(f'<html lang="{notebook_language(nb)}">', body, count=1)
     return make_offline(body, font_dir)

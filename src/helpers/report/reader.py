@@ -51,6 +51,10 @@ def figures_dir() -> Path:
 
 def _figure_html(caption: str, name: str, lang: str) -> str:
     png = figures_dir() / f"{name}.{lang}.png"
+    if not png.exists():
+        from .. import paths
+
+        png = paths.FIGURES / png.name
     data = base64.b64encode(png.read_bytes()).decode("ascii")
     return (f'<figure class="note-chart"><img src="data:image/png;base64,{data}" alt="{html.escape(caption)}">'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
