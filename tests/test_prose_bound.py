@@ -152,3 +152,18 @@ def test_readers_note_text(lang: str) -> None:
         assert "若咸安区的52条线索包含在全市409条之内" in text
     else:
         assert "if Xian'an's 52 leads are among the city's 409" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_parameters_cell_reads_the_language_from_the_environment(path, monkeypatch) -> None:
+    """`make lab LANG=zh` sets XIANNING_LANG; the notebook's default follows it, "en" without it."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    for env, expected in (("zh", "zh"), ("en", "en"), (None, "en")):
+        if env is None:
+            monkeypatch.delenv("XIANNING_LANG", raising=False)
+        else:
+            monkeypatch.setenv("XIANNING_LANG", env)
+        namespace: dict = {}
+        exec(cell.source, namespace)  # noqa: S102 - the notebook's own cell
+        assert namespace["LANGUAGE"] == expected, (path.name, env)
