@@ -132,8 +132,31 @@ def test_derived_formulas_only_use_known_ids_and_plain_constants(built) -> None:
 def test_identity_table_shown_in_the_notebook_all_hold(figures) -> None:
     from helpers.identities import check_identities
 
-    table = check_identities(figures)
-    assert len(table) == 15 and table["holds"].all(), table.loc[~table["holds"], "identity_id"].tolist()
+    for language in ("en", "zh"):
+        table = check_identities(figures, language)
+        assert len(table) == 13 and table["holds"].all(), table.loc[~table["holds"], "identity_id"].tolist()
+
+
+def test_stated_identities_are_apart_from_assumptions(figures) -> None:
+    from helpers.identities import check_identities
+
+    table = check_identities(figures, "en").set_index("identity_id")
+    assumed = set(table.index[table["kind"] == "assumption"])
+    assert assumed == {"xianan_within_city", "social_assistance_within_city", "city_units_within_total",
+                       "pace_covers_scope"}
+    assert all(table.loc[i, "statement"].startswith("if ") for i in assumed)
+    zh = check_identities(figures, "zh").set_index("identity_id")
+    assert all(zh.loc[i, "statement"].startswith("若") for i in assumed)
+    assert zh.loc["units_2016", "statement"] == "2016年市级巡察：常规2家 + 专项5家 = 7家"
+    assert table.loc["rounds_2017", "statement"].startswith("9 + 13 units in the two rounds of 2017 = 22 = 19 routine + 3 special")
+
+
+def test_identity_statements_type_no_number() -> None:
+    from helpers import prose
+    from helpers.identities import IDENTITIES
+
+    for ident in IDENTITIES:
+        assert prose.typed_numbers(ident.en) == prose.typed_numbers(ident.zh) == [], ident.identity_id
 
 
 def test_identity_table_catches_a_broken_figure(figures) -> None:
@@ -141,5 +164,8 @@ def test_identity_table_catches_a_broken_figure(figures) -> None:
 
     broken = figures.copy()
     broken.loc[broken["figure_id"] == "units_2016_special", "value"] = 6
+    broken.loc[broken["figure_id"] == "wuli_relatives", "value"] = 5
     table = check_identities(broken).set_index("identity_id")
     assert not table.loc["units_2016", "holds"]
+    assert not table.loc["wuli_people", "holds"]
+    assert table.drop(["units_2016", "wuli_people"])["holds"].all()

@@ -88,9 +88,15 @@ def test_chart_notebooks_show_their_figures(executed, path: Path):
         images = [out for _, _, out in _outputs(nb) if "image/png" in out.get("data", {})]
         publishes = sum(c.source.count("charts.publish(") for c in nb.cells if c.cell_type == "code")
         assert publishes and len(images) == publishes, f"{path.name} [{lang}]: {len(images)} images"
-        language_out = [out for c in nb.cells[:4] if c.cell_type == "code" for out in c.get("outputs", [])
-                        if "text/plain" in out.get("data", {})]
-        assert any(repr(lang) in out["data"]["text/plain"] for out in language_out)
+        # the prose (cells tagged "prose", rendered Markdown) is in the run's language
+        prose_out = [out["data"]["text/markdown"] for c in nb.cells if "prose" in c.metadata.get("tags", [])
+                     for out in c.get("outputs", []) if "text/markdown" in out.get("data", {})]
+        assert len(prose_out) >= 4, f"{path.name} [{lang}]: {len(prose_out)} prose cells shown"
+        for text in prose_out:
+            first = text.split("\n")[0]
+            cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in first)
+            latin = sum(ch.isascii() and ch.isalpha() for ch in first)
+            assert (cjk > latin) == (lang == "zh"), f"{path.name} [{lang}]: {first!r} in the wrong language"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -103,7 +109,8 @@ def test_committed_without_outputs(path: Path):
         return  # written by another engineer; its own conventions are checked there
     first_code = next(c for c in nb.cells if c.cell_type == "code")
     assert first_code is params[0]
-    assert params[0].source.strip().startswith('LANGUAGE = "en"')
+    # the default comes from $XIANNING_LANG (`make lab LANG=zh`), "en" without it
+    assert 'LANGUAGE = os.environ.get("XIANNING_LANG", "en")' in params[0].source
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, f"{path.name}: outputs committed"

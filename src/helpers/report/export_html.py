@@ -17,6 +17,7 @@ _CDN_SCRIPT = re.compile(r"<script\s+src=\"https?://[^\"]*\"[^>]*>\s*</script>\s
 
 PRINT_CSS = """<style id="report-print">
 @page { size: A4; margin: 14mm 12mm; }
+:lang(zh-CN) em, :lang(zh-CN) i { font-style: normal; } /* Chinese is never slanted */
 @media print {
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .jp-Notebook { padding: 0 !important; }
@@ -40,7 +41,11 @@ def _exporter(reader: bool) -> Any:
     if exp is None:
         from nbconvert import HTMLExporter
 
+        from nbconvert.preprocessors import TagRemovePreprocessor
+
         exp = HTMLExporter(template_name="lab")
+        # cells tagged "prose" are say(en=..., zh=...) calls: the reader sees their rendered text only
+        exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, enabled=True), enabled=True)
         if reader:
             exp.exclude_input = True
             exp.exclude_input_prompt = True
@@ -58,10 +63,31 @@ def make_offline(html: str, font_dir: Path | None = None) -> str:
     return html.replace("</head>", extra + "</head>", 1)
 
 
+_HTML_TAG = re.compile(r"<html[^>]*>")
+_INJECTED_LANG = re.compile(r"LANGUAGE\s*=\s*['\"](\w+)['\"]")
+LANG_CODES = {"en": "en", "zh": "zh-CN"}
+
+
+def notebook_language(nb: Any) -> str:
+    """The page language: ``metadata.language_code``, else the injected ``LANGUAGE = '..'`` cell, else "en"."""
+    code = nb.get("metadata", {}).get("language_code")
+    if code:
+        return str(code)
+    for cell in nb.get("cells", []):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            found = _INJECTED_LANG.search(cell.get("source", ""))
+            if found:
+                return LANG_CODES.get(found.group(1), "en")
+    return "en"
+
+
 def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = None) -> str:
     """Render an executed notebook to a self-contained, offline-safe HTML page.
 
-    ``reader=True`` hides code cells and prompts (nbconvert's ``exclude_input``).
+    ``reader=True`` hides code cells and prompts (nbconvert's ``exclude_input``); cells tagged
+    ``prose`` always hide their input. ``<html lang>`` is the notebook's language (en or zh-CN).
     """
     body, _ = _exporter(reader).from_notebook_node(nb, resources={"metadata": {"name": title}})
+    # set here, not through HTMLExporter.language_code: its validator rejects a value after "zh-CN"
+    body = _HTML_TAG.sub(f'<html lang="{notebook_language(nb)}">', body, count=1)
     return make_offline(body, font_dir)

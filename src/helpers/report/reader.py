@@ -1,19 +1,124 @@
-"""The reader's report: all executed notebooks of one language strung together, no code."""
+"""The reader's note: a short piece in one language a reporter can send, built from templates.
+
+:func:`build_note` renders :data:`helpers.texts.READER` (headline, findings, the funnel and
+timeline charts, the source, the method, what is stated and what is assumed, a glossary, the
+build date and the article's checksum) into a notebook of Markdown cells that the report
+pipeline exports to HTML and prints to PDF like any other. Every number comes from the tidy
+tables through :func:`helpers.prose.render`. The technical audit stays in notebook 01.
+
+:func:`merge_for_reader` is what the build calls with the executed notebooks of one language:
+the project's notebooks (recognised by their ``prose`` cells) give the note; other notebooks
+(the build's own demos) are merged as before, code hidden.
+"""
 from __future__ import annotations
 
+import base64
+import html
+import os
+import re
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-TITLES = {"en": "Reader's report", "zh": "读者报告"}
+TITLES = {"en": "Reader's note", "zh": "读者简报"}
+
+_FIGURE = re.compile(r"!\[([^\]]*)\]\(figure:([a-z0-9-]+)\)")
+
+NOTE_CSS = """<style id="reader-note">
+body, .jp-Notebook { font-size: 10.5pt; line-height: 1.5; }
+.jp-RenderedHTMLCommon h1 { font-size: 18pt; line-height: 1.25; margin: 0 0 0.4em; }
+.jp-RenderedHTMLCommon h2 { font-size: 13pt; margin: 1.0em 0 0.35em; break-after: avoid; page-break-after: avoid; }
+.jp-RenderedHTMLCommon h1 + p, .jp-RenderedHTMLCommon h2 + p, .jp-RenderedHTMLCommon h2 + ul { break-before: avoid; }
+.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { break-inside: avoid; }
+.jp-RenderedHTMLCommon ul { margin: 0.3em 0 0.5em; }
+:lang(zh-CN) em, :lang(zh-CN) i { font-style: normal; }
+figure.note-chart { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }
+figure.note-chart img { width: 100%; max-width: 100%; height: auto; }
+figure.note-chart figcaption { font-size: 9pt; color: #555; }
+table.glossary { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; page-break-inside: avoid; table-layout: fixed; }
+table.glossary th, table.glossary td { text-align: left !important; vertical-align: top; border-bottom: 1px solid #ddd; padding: 0.25em 0.4em; }
+table.glossary td:first-child, table.glossary th:first-child { width: 6.5em; white-space: nowrap; }
+p.stamp { font-size: 8.5pt; color: #555; margin-top: 1.2em; overflow-wrap: anywhere; }
+</style>"""
+
+
+def figures_dir() -> Path:
+    """Where the charts are: ``$XN_FIGURES_DIR`` if set (tests), else ``reports/figures``."""
+    from .. import paths
+
+    return Path(os.environ.get("XN_FIGURES_DIR") or paths.FIGURES)
+
+
+def _figure_html(caption: str, name: str, lang: str) -> str:
+    png = figures_dir() / f"{name}.{lang}.png"
+    if not png.exists():
+        from .. import paths
+
+        png = paths.FIGURES / png.name
+    data = base64.b64encode(png.read_bytes()).decode("ascii")
+    return (f'<figure class="note-chart"><img src="data:image/png;base64,{data}" alt="{html.escape(caption)}">'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+
+
+def _glossary(lang: str) -> str:
+    from ..texts import GLOSSARY
+
+    head = ("术语", "释义") if lang == "zh" else ("Term", "Meaning")
+    rows = "".join(f"<tr><td>{html.escape(term)}</td><td>{html.escape(zh if lang == 'zh' else en)}</td></tr>"
+                   for term, en, zh in GLOSSARY)
+    return (f'<table class="glossary"><thead><tr><th>{head[0]}</th><th>{head[1]}</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def note_markdown(lang: str, build_date: date | None = None) -> str:
+    """The note's Markdown in ``lang`` ("en" or "zh"), every number filled from the tables."""
+    from .. import prose
+    from ..identities import ASSUMED, STATED
+    from ..texts import FINDINGS, READER
+
+    lang = "zh" if lang == "zh" else "en"
+
+    def say(template: str, **extra: str) -> str:
+        return prose.render(template, lang, extra)
+
+    pick = (lambda i: i.zh) if lang == "zh" else (lambda i: i.en)
+    stated = ("；" if lang == "zh" else "; ").join(say(pick(i)) for i in STATED) + ("。" if lang == "zh" else ".")
+    assumed = "\n".join(f"- {say(pick(i))}{'。' if lang == 'zh' else '.'}" for i in ASSUMED)
+    parts = {"headline": say(READER["headline"][lang]), "findings": say(FINDINGS[lang]).strip(),
+             "stated": stated, "assumed": assumed, "glossary": _glossary(lang),
+             "rounding_rule": prose.rounding_rule(lang),
+             "build_date": (build_date or date.today()).isoformat()}
+    return say(READER[lang], **parts).strip()
+
+
+def build_note(lang: str, build_date: date | None = None) -> Any:
+    """The reader's note of ``lang`` as a notebook of Markdown cells, charts embedded."""
+    import nbformat
+
+    text = note_markdown(lang, build_date)
+    text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang) + "\n", text)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["language_code"] = "zh-CN" if lang == "zh" else "en"
+    nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text)]
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"note-{i}"
+    return nb
+
+
+def _is_project(notebooks: list[Any]) -> bool:
+    return any("prose" in c.get("metadata", {}).get("tags", []) for nb in notebooks for c in nb.cells)
 
 
 def merge_for_reader(notebooks: list[Any], lang: str) -> Any:
-    """One notebook holding every cell of ``notebooks`` in order, for export without input.
+    """The reader's note for the project's notebooks; for other notebooks, every cell merged, no code.
 
-    Code cells keep their outputs except stderr streams (warnings are for the analyst,
-    not the reader); each notebook after the first starts on a new printed page.
+    When merging, code cells keep their outputs except stderr streams (warnings are for the
+    analyst, not the reader); each notebook after the first starts on a new printed page.
     """
     import nbformat
 
+    if _is_project(notebooks):
+        return build_note(lang)
     merged = nbformat.v4.new_notebook()
     if notebooks:
         merged.metadata = dict(notebooks[0].metadata)
@@ -34,5 +139,5 @@ def merge_for_reader(notebooks: list[Any], lang: str) -> Any:
 
 
 def reader_title(lang: str) -> str:
-    """Page title of the reader's report in ``lang``."""
+    """Page title of the reader's note in ``lang``."""
     return TITLES.get(lang, TITLES["en"])

@@ -1,0 +1,169 @@
+"""Every number a reader sees is bound to the tidy tables: no template holds a typed digit.
+
+Templates scanned: the ``say(en=..., zh=...)`` calls and Markdown cells of the four notebooks,
+the reader's note and the README findings (:mod:`helpers.texts`), the checks' statements
+(:mod:`helpers.identities`), the rounding rule, the README generator's captions, the reader
+tables' headers, the README's findings section outside the generated block and the whole Chinese
+README outside it. The generated blocks must equal a fresh render. Each placeholder must resolve
+to a table value, a date or duration of :mod:`helpers.facts`, or a value the notebook passes.
+"""
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+import nbformat
+import pytest
+
+from helpers import paths, prose, readme
+from helpers.facts import facts
+from helpers.identities import IDENTITIES
+from helpers.readable import HEADERS
+from helpers.texts import FINDINGS, GLOSSARY, READER
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+#: filled by the note's builder, not from the tables
+NOTE_PARTS = {"headline", "findings", "stated", "assumed", "glossary", "rounding_rule", "build_date"}
+
+Template = tuple[str, str, str, set[str]]  # (place, language, text, names bound by the caller)
+
+
+def _notebook_templates() -> Iterator[Template]:
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for n, cell in enumerate(nb.cells, start=1):
+            where = f"notebooks/{path.name} cell {n}"
+            if cell.cell_type == "markdown":
+                yield where, "both", cell.source, set()
+                continue
+            if cell.cell_type != "code" or "say(" not in cell.source:
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say":
+                    bound = {kw.arg for kw in node.keywords if kw.arg not in {"en", "zh"}}
+                    for kw in node.keywords:
+                        if kw.arg in {"en", "zh"}:
+                            assert isinstance(kw.value, ast.Constant), f"{where}: say({kw.arg}=...) must be a literal"
+                            yield f"{where} say({kw.arg}=)", kw.arg, kw.value.value, bound
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    return text[start:end if end > 0 else len(text)]
+
+
+def _outside_block(text: str) -> str:
+    start, end = text.find(readme.START), text.find(readme.END)
+    return text[:start] + text[end + len(readme.END):]
+
+
+def _module_templates() -> Iterator[Template]:
+    for lang in ("en", "zh"):
+        yield f"helpers/texts.py READER[{lang}]", lang, READER[lang], NOTE_PARTS
+        yield f"helpers/texts.py headline[{lang}]", lang, READER["headline"][lang], set()
+        yield f"helpers/texts.py FINDINGS[{lang}]", lang, FINDINGS[lang], set()
+        yield f"helpers/prose.py ROUNDING_RULE[{lang}]", lang, prose.ROUNDING_RULE[lang], set()
+        for i, text in enumerate(readme._CAPTIONS[lang]):
+            yield f"helpers/readme.py caption {i + 1} [{lang}]", lang, text, set()
+        yield f"helpers/readme.py intro [{lang}]", lang, readme._INTRO[lang], set()
+        for ident in IDENTITIES:
+            yield f"helpers/identities.py {ident.identity_id} [{lang}]", lang, getattr(ident, lang), set()
+    for term, en, zh in GLOSSARY:
+        yield f"helpers/texts.py GLOSSARY {term}", "en", en, set()
+        yield f"helpers/texts.py GLOSSARY {term}", "zh", zh, set()
+    for column, (en, zh) in HEADERS.items():
+        yield f"helpers/readable.py HEADERS {column}", "en", en, set()
+        yield f"helpers/readable.py HEADERS {column}", "zh", zh, set()
+    text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    yield "README.md, section Main findings (outside the generated block)", "en", _outside_block(_section(text, "## Main findings")), set()
+    text = (paths.ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    yield "README.zh-CN.md (outside the generated block)", "zh", _outside_block(text), set()
+
+
+TEMPLATES = list(_notebook_templates()) + list(_module_templates())
+
+
+def test_no_template_holds_a_typed_number() -> None:
+    """A digit typed into any reader-facing text fails here, naming the file and the place."""
+    typed = [f"{where}: {nums}" for where, _, text, _ in TEMPLATES if (nums := prose.typed_numbers(text))]
+    assert not typed, "numbers typed by hand (use a {placeholder} from the tables):\n" + "\n".join(typed)
+
+
+def test_every_placeholder_resolves_and_counts() -> None:
+    """Each placeholder is a table value, a fact, or a value the caller binds; reports how many are checked."""
+    known = set(prose.values()) | set(facts("en"))
+    unknown, count = [], 0
+    for where, _, text, bound in TEMPLATES:
+        for name in prose.placeholders(text):
+            count += 1
+            if name not in known | bound:
+                unknown.append(f"{where}: {{{name}}}")
+    assert not unknown, "placeholders with no value:\n" + "\n".join(unknown)
+    print(f"\n{count} prose numbers checked in {len(TEMPLATES)} templates")
+    assert count >= 400, count
+    assert sum(1 for t in TEMPLATES if t[0].startswith("notebooks/")) >= 40
+
+
+def test_a_hand_edit_is_caught() -> None:
+    """Replacing any placeholder of a notebook's prose with its value is a typed number."""
+    where, lang, text, bound = next(t for t in TEMPLATES if "02-funnel" in t[0] and "{city_problem_leads}" in t[2])
+    edited = text.replace("{city_problem_leads}", prose.render("{city_problem_leads}", lang), 1)
+    assert prose.typed_numbers(edited) == ["409"], where
+    edited = text.replace("{city_problem_leads}", "410", 1)
+    assert prose.typed_numbers(edited) == ["410"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_readme_findings_equal_a_fresh_render(lang: str) -> None:
+    name = readme.FILES[lang]
+    text = (paths.ROOT / name).read_text(encoding="utf-8")
+    assert readme.replace_block(text, readme.block(lang), name) == text, \
+        f"{name}: findings differ from the tables; run `python -m helpers.readme`"
+
+
+def test_readme_check_fails_on_an_edited_number(tmp_path, monkeypatch) -> None:
+    for name in readme.FILES.values():
+        (tmp_path / name).write_text((paths.ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    edited = (tmp_path / "README.md").read_text(encoding="utf-8").replace("409 problem leads", "490 problem leads", 1)
+    (tmp_path / "README.md").write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    assert readme.main(["--check"]) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_readers_note_text(lang: str) -> None:
+    """The note: headline, sources, glossary of nine terms, build date, checksum; no code, no raw ids."""
+    from datetime import date
+
+    from helpers.report.reader import note_markdown
+
+    text = note_markdown(lang, date(2020, 1, 2))
+    for term, _, _ in GLOSSARY:
+        assert f"<td>{term}</td>" in text
+    assert len(GLOSSARY) == 9
+    assert "2020-01-02" in text and facts(lang)["sha256"] in text
+    assert "咸纪轩" in text and "咸宁新闻网" in text
+    for bad in ("nan", "NaN", "True", "np.", "<NA>", "figure_id", "_units", "{", "LANGUAGE"):
+        assert bad not in text.replace("figure:", ""), bad
+    headline = text.splitlines()[0]
+    assert ("409" in headline and "28" in headline) and ("25,969" in text if lang == "en" else "25969" in text)
+    if lang == "zh":
+        assert "若咸安区的52条线索包含在全市409条之内" in text
+    else:
+        assert "if Xian'an's 52 leads are among the city's 409" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_parameters_cell_reads_the_language_from_the_environment(path, monkeypatch) -> None:
+    """`make lab LANG=zh` sets XIANNING_LANG; the notebook's default follows it, "en" without it."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    for env, expected in (("zh", "zh"), ("en", "en"), (None, "en")):
+        if env is None:
+            monkeypatch.delenv("XIANNING_LANG", raising=False)
+        else:
+            monkeypatch.setenv("XIANNING_LANG", env)
+        namespace: dict = {}
+        exec(cell.source, namespace)  # noqa: S102 - the notebook's own cell
+        assert namespace["LANGUAGE"] == expected, (path.name, env)

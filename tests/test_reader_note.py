@@ -1,0 +1,57 @@
+"""The reader's note: at most four A4 pages per language, no code, both charts, readable numbers."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers.report.reader import build_note, merge_for_reader, reader_title
+
+
+def _chrome() -> str:
+    for name in ("chromium-headless-shell", "chromium", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)  # type: ignore[return-value]
+    pytest.skip("no headless Chromium to print the PDF")
+
+
+@pytest.fixture(scope="module")
+def font_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fonts")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_note_prints_on_at_most_four_pages(tmp_path: Path, font_dir: Path, lang: str) -> None:
+    from helpers.report.export_html import to_html
+    from helpers.report.pdf import print_pdf
+
+    if not shutil.which("pdfinfo"):
+        pytest.skip("poppler-utils missing")
+    html = to_html(build_note(lang), reader_title(lang), reader=True, font_dir=font_dir)
+    assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in html
+    assert html.count('class="note-chart"') == 2 and "break-after: avoid" in html
+    page = tmp_path / f"note-{lang}.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / f"note-{lang}.pdf"
+    print_pdf(_chrome(), page, pdf)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).group(1))
+    assert 1 <= pages <= 4, pages
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for bad in ("NaN", "True", "np.int64", "<NA>", "LANGUAGE", "import "):
+        assert bad not in text, bad
+    assert ("25,969" if lang == "en" else "25969") in text
+
+
+def test_project_notebooks_give_the_note_and_others_are_merged() -> None:
+    prose_cell = nbformat.v4.new_code_cell("say(en='x', zh='y')")
+    prose_cell.metadata["tags"] = ["prose"]
+    project = nbformat.v4.new_notebook(cells=[prose_cell])
+    note = merge_for_reader([project], "zh")
+    assert note.metadata["language_code"] == "zh-CN" and "读者简报" == reader_title("zh")
+    assert "名词解释" in note.cells[0].source
+    other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# demo")])
+    assert merge_for_reader([other], "en").cells[0].source == "# demo"
