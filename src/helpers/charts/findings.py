@@ -48,7 +48,7 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
     head_w = 1.25
     ax.set_xlim(0, head_w + cols)
     ax.set_ylim(len(groups), 0)
-    tile_cols = int((w * fig.get_figwidth()) / (head_w + cols) * 0.85 * 72 / (style.SMALL_SIZE * 0.62))
+    tile_cols = int((w * fig.get_figwidth()) / (head_w + cols) * 0.95 * 72 / (style.SMALL_SIZE * 0.58))
     for row, (g, color) in enumerate(groups):
         ax.text(0, row + 0.5, label(t + g, lang, {"n": float(n[g])}), ha="left", va="center",
                 fontsize=style.LABEL_SIZE, fontweight="bold", color=color)
