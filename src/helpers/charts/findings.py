@@ -45,10 +45,10 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
                                label(t + "note", lang, extra), axis_pad=0.0)
     ax = fig.add_axes((x0, y0, w, h))
     ax.set_axis_off()
-    head_w = 1.25
+    head_w = 1.0
     ax.set_xlim(0, head_w + cols)
     ax.set_ylim(len(groups), 0)
-    tile_cols = int((w * fig.get_figwidth()) / (head_w + cols) * 0.95 * 72 / (style.SMALL_SIZE * 0.58))
+    tile_cols = int((w * fig.get_figwidth()) / (head_w + cols) * 0.9 * 72 / (style.SMALL_SIZE * 0.6))
     for row, (g, color) in enumerate(groups):
         ax.text(0, row + 0.5, label(t + g, lang, {"n": float(n[g])}), ha="left", va="center",
                 fontsize=style.LABEL_SIZE, fontweight="bold", color=color)

@@ -139,7 +139,21 @@ def _display_width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> str:
-    """Wrap to ``width`` columns (a Chinese character counts two); keeps explicit newlines."""
+    """Wrap to ``width`` columns (a Chinese character counts two); keeps explicit newlines, and
+    narrows the lines rather than leave a last line of a word or two (no orphans)."""
+    out = _wrap(text, width)
+    lines = out.split("\n")
+    if len(lines) < 2 or "\n" in text or _display_width(lines[-1]) >= 0.3 * width:
+        return out
+    for narrower in range(width - 1, int(width * 0.7), -1):
+        candidate = _wrap(text, narrower)
+        parts = candidate.split("\n")
+        if len(parts) == len(lines) and _display_width(parts[-1]) >= 0.3 * width:
+            return candidate
+    return out
+
+
+def _wrap(text: str, width: int) -> str:
     lines: list[str] = []
     for para in text.split("\n"):
         if _display_width(para) == len(para):
