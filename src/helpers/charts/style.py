@@ -160,7 +160,10 @@ def _wrap(text: str, width: int) -> str:
             lines.extend(textwrap.wrap(para, width, break_on_hyphens=False) or [""])
             continue
         line, w = "", 0
-        for token in _tokens(para):
+        wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in para)
+        # English with a few Chinese words: break at spaces only (a name like 通讯员 stays whole)
+        tokens = _split_words(para) if wide < len(para) / 3 else _tokens(para)
+        for token in tokens:
             tw = _display_width(token)
             if w + tw > width and line.strip() and token not in _NO_LINE_START:
                 carry = ""
