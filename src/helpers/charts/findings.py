@@ -14,16 +14,23 @@ from .style import COLORS, label
 __all__ = ["units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart"]
 
 
+def _side_columns(ax) -> int:
+    """Text columns free to the right of a panel's bar (x from 0.36 to 2.6 of -0.5..2.6)."""
+    width_in = ax.get_position().width * ax.figure.get_figwidth() * (2.6 - 0.36) / 3.1
+    return style._columns(width_in, style.SMALL_SIZE)
+
+
 def _stacked_bar(ax, parts: list[tuple[str, str, str]], v: dict[str, float], lang: str, total_key: str,
                  extra: dict, headroom: float) -> None:
     """One stacked bar of ``parts`` (figure id, colour, label key), each labelled, with its total."""
     bottom = 0.0
+    cols = _side_columns(ax)
     for fid, color, key in parts:
         ax.bar(0, v[fid], bottom=bottom, width=0.6, color=color, edgecolor="white", gid=f"bar-{fid}")
-        ax.text(0.36, bottom + v[fid] / 2, label(key, lang, extra), ha="left", va="center",
+        ax.text(0.36, bottom + v[fid] / 2, style.wrap(label(key, lang, extra), cols), ha="left", va="center",
                 fontsize=style.SMALL_SIZE, color=COLORS["text"])
         bottom += v[fid]
-    ax.text(0, bottom * 1.02, label(total_key, lang, extra), ha="center", va="bottom", fontsize=style.LABEL_SIZE,
+    ax.text(-0.3, bottom * 1.02, label(total_key, lang, extra), ha="left", va="bottom", fontsize=style.LABEL_SIZE,
             fontweight="bold")
     ax.set_xlim(-0.5, 2.6)
     ax.set_ylim(0, bottom * headroom)
@@ -40,7 +47,7 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
              "units_2016_routine": float(n["routine"]), "units_2016_special": float(n["special"])}
     t = "chart.units-2016."
     cols = max(n.values())
-    fig = style.new_figure(style.WIDTH_IN, 3.5 if lang == "zh" else 4.6, lang)
+    fig = style.new_figure(style.WIDTH_IN, 3.5 if lang == "zh" else 5.0, lang)
     x0, y0, w, h = style.frame(fig, lang, label(t + "title", lang, extra), label(t + "subtitle", lang, extra),
                                label(t + "note", lang, extra), axis_pad=0.0)
     ax = fig.add_axes((x0, y0, w, h))
@@ -149,14 +156,16 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     gap = 0.06 * w
     x0 += 0.07 * w
     pw = (w - 0.07 * w - 2 * gap) / 3
-    ph = h - 0.55 / fig.get_figheight()  # the panel headings sit above
+    ph = h - 0.75 / fig.get_figheight()  # the panel headings sit above
 
     def panel(i: int, title_key: str, ylabel_key: str):
         ax = fig.add_axes((x0 + i * (pw + gap), y0, pw, ph))
         style.tidy_axes(ax, grid_x=False)
         ax.yaxis.grid(True, color="#e3e3e3", lw=0.7)
         ax.set_ylabel(label(ylabel_key, lang), fontsize=style.SMALL_SIZE)
-        ax.set_title(label(title_key, lang, extra), fontsize=style.SMALL_SIZE + 0.5, loc="left", fontweight="bold",
+        size = style.SMALL_SIZE + 0.5
+        cols = style._columns(pw * fig.get_figwidth() + 0.3, size * 1.05)
+        ax.set_title(style.wrap(label(title_key, lang, extra), cols), fontsize=size, loc="left", fontweight="bold",
                      pad=8)
         return ax
 
@@ -178,11 +187,12 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     ax.bar(0, sa, width=0.6, color=COLORS["accent"], gid="bar-social_assistance_leads")
     ax.bar(0, total - sa, bottom=sa, width=0.6, facecolor="white", edgecolor=COLORS["side"], hatch="//",
            linestyle="--", linewidth=0.9, gid="scenario-other-leads")
-    ax.text(0.36, sa / 2 + total * 0.04, label(t + "sa_part", lang, extra), ha="left", va="bottom",
+    ax.text(0.36, sa / 2 + total * 0.04, style.wrap(label(t + "sa_part", lang, extra), _side_columns(ax)),
+            ha="left", va="bottom",
             fontsize=style.SMALL_SIZE, color=COLORS["text"])
     ax.text(0.36, sa + (total - sa) / 2, label(t + "sa_rest", lang), ha="left", va="center",
             fontsize=style.SMALL_SIZE, color=COLORS["muted"])
-    ax.text(0, total * 1.02, label(t + "sa_total", lang, extra), ha="center", va="bottom",
+    ax.text(-0.3, total * 1.02, label(t + "sa_total", lang, extra), ha="left", va="bottom",
             fontsize=style.LABEL_SIZE, fontweight="bold", color=COLORS["muted"])
     ax.set_xlim(-0.5, 2.6)
     ax.set_ylim(0, total * 1.15)

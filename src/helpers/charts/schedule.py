@@ -44,6 +44,8 @@ def _month_formatter(lang: str) -> FuncFormatter:
         name = style.month(d, lang, year=False)
         if lang == "en":
             name = name[:3]
+        elif d.month % 2 == 0:  # Chinese month names are wider: every other month is labelled
+            return ""
         return f"{name}\n{style.label('date.year', lang, {'year': str(d.year)})}" if d.month in (1, 7) else name
     return FuncFormatter(f)
 
@@ -98,13 +100,13 @@ def timeline_chart(timeline: pd.DataFrame, schedule: pd.DataFrame, figures: pd.D
         return mdates.date2num(pd.Timestamp(d).to_pydatetime())
 
     # Milestones row (y = 0): faded spans over the whole uncertain period; labels above, staggered.
-    milestones = [(began, "began", -0.35, "left"), (offices, "offices", -1.4, "center"),
-                  (done, "done", -0.35, "right")]
-    for r, key, ty, ha in milestones:
+    milestones = [(began, "began", -0.35, "left", True), (offices, "offices", -1.4, "center", True),
+                  (done, "done", -0.35, "right", False)]  # the axis gives the year
+    for r, key, ty, ha, with_year in milestones:
         a, b = num(r["start_earliest"]), num(r["end_latest"] + ONE_DAY)
         ax.barh(0, b - a, left=a, height=0.42, color=COLORS["uncertain"], edgecolor=COLORS["main"],
                 hatch=HATCH, linewidth=0.6, gid=f"milestone-{r['date_id']}")
-        when = style.period(r["start_earliest"], r["start_precision"], lang, year=True)
+        when = style.period(r["start_earliest"], r["start_precision"], lang, year=with_year)
         ax.text({"left": a, "center": (a + b) / 2, "right": b}[ha], ty, label(t + key, lang, {"when": when}), ha=ha, va="bottom",
                 fontsize=style.SMALL_SIZE, color=COLORS["text"], gid=f"milestone-label-{key}")
     p = num(pub["start_earliest"])

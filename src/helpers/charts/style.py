@@ -40,9 +40,10 @@ COLORS = {
     "muted": "#555555",
 }
 #: Every chart is drawn this wide (inches) ...
-WIDTH_IN = 8.0
-#: ... and the reports print it at most this wide (A4 less margins and the output prompt):
-PRINT_WIDTH_IN = 7.0
+WIDTH_IN = 7.0
+#: ... and the reports print it at most this wide (A4 less margins and the output prompt; measured
+#: in reports/en/02-funnel.pdf with pdfimages: 1360 px at 217 ppi = 6.27 in):
+PRINT_WIDTH_IN = 6.25
 #: the smallest text a reader sees on paper (points).
 MIN_PRINT_PT = 7.0
 TITLE_SIZE = 12.5
@@ -145,10 +146,10 @@ def wrap(text: str, width: int) -> str:
     lines = out.split("\n")
     if len(lines) < 2 or "\n" in text or _display_width(lines[-1]) >= 0.3 * width:
         return out
-    for narrower in range(width - 1, int(width * 0.7), -1):
+    for narrower in range(width - 1, int(width * 0.55), -1):
         candidate = _wrap(text, narrower)
         parts = candidate.split("\n")
-        if len(parts) == len(lines) and _display_width(parts[-1]) >= 0.3 * width:
+        if len(parts) == len(lines) and _display_width(parts[-1]) >= 0.25 * width:
             return candidate
     return out
 
@@ -167,7 +168,8 @@ def _wrap(text: str, width: int) -> str:
             tw = _display_width(token)
             if w + tw > width and line.strip() and token not in _NO_LINE_START:
                 carry = ""
-                while line and line[-1] in _NO_LINE_END:  # an opening bracket goes with what it opens
+                # an opening bracket goes with what it opens; a number with its measure word
+                while line and (line[-1] in _NO_LINE_END or (line[-1].isdigit() and not token[:1].isspace())):
                     carry, line = line[-1] + carry, line[:-1]
                 lines.append(line.rstrip())
                 line = carry + token.lstrip()
@@ -178,7 +180,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-_NO_LINE_START = set("，。、；：）》」』！？”,.;:)")
+_NO_LINE_START = set("，。、；：）》」』！？”,.;:)旬")
 _NO_LINE_END = set("（《「『“(")
 
 
