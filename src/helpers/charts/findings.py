@@ -64,22 +64,11 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
             x = head_w + i
             ax.add_patch(FancyBboxPatch((x + 0.04, row + 0.06), 0.92, 0.88, boxstyle="round,pad=0,rounding_size=0.04",
                                         facecolor=color, edgecolor="white", alpha=0.9, gid=f"unit-{r['unit_id']}"))
-            if lang == "zh":
-                name = r["name_zh"]  # seven characters at most: one line
-            else:
-                name = style.wrap(r["name_en"], tile_cols)
-                if labels_cjk():
-                    name += "\n" + r["name_zh"]
+            # English: the English name wrapped to the tile, then the Chinese one when drawable
+            name = label(t + "tile", lang, {"name_en": style.wrap(r["name_en"], tile_cols), "name_zh": r["name_zh"]})
             ax.text(x + 0.5, row + 0.5, name, ha="center", va="center", fontsize=style.SMALL_SIZE,
                     color="white", fontweight="bold", linespacing=1.15)
     return fig
-
-
-def labels_cjk() -> bool:
-    """Whether Chinese unit names may follow the English ones (a CJK font is there)."""
-    from .. import fonts
-
-    return fonts.cjk_available()
 
 
 def plan_pace_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: str = "en") -> Figure:
