@@ -331,3 +331,14 @@ def test_save_is_atomic_named_and_reproducible(tables, tmp_path):
     assert first == {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in again}
     assert b"Software" not in written[0].read_bytes()[:400]
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_without_a_cjk_font_every_chart_is_english_without_chinese(tables, monkeypatch):
+    """One function resolves the language: with no CJK font, 'zh' draws English and drops [[...]]."""
+    monkeypatch.setattr(fonts, "cjk_available", lambda: False)
+    monkeypatch.setattr(fonts, "resolve_language", lambda language: "en")
+    for name in charts.CHARTS:
+        texts = style.texts(draw(name, tables, "zh"))
+        cjk = [t for t in texts if re.search(r"[\u3000-\u9fff\uff00-\uffef]", t)]
+        assert not cjk, (name, cjk[:3])
+        assert any(t.startswith("Source: Xianning News Network") for t in texts), name
