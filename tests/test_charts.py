@@ -342,3 +342,18 @@ def test_without_a_cjk_font_every_chart_is_english_without_chinese(tables, monke
         cjk = [t for t in texts if re.search(r"[\u3000-\u9fff\uff00-\uffef]", t)]
         assert not cjk, (name, cjk[:3])
         assert any(t.startswith("Source: Xianning News Network") for t in texts), name
+
+
+def test_every_chart_label_is_used(tables, monkeypatch):
+    """No dead text in the label file: each chart.*, stage.*, date.* key is drawn by some chart."""
+    used: set[str] = set()
+    real = labels.raw
+    monkeypatch.setattr(labels, "raw", lambda key, lang, *a: used.add(key) or real(key, lang, *a))
+    for name in charts.CHARTS:
+        for lang in LANGS:
+            draw(name, tables, lang).canvas.draw()  # tick labels are formatted when drawn
+    table_only = {k for k in labels.load() if k.startswith(("unit.", "itype."))} | {
+        k for k in labels.load() if k.startswith("stage.") and k.endswith(".label")} | {
+        k for k in labels.load() if k.startswith("date.xun.")}  # the three ten-day periods, as a set
+    unused = set(labels.load()) - used - table_only
+    assert not unused, sorted(unused)
