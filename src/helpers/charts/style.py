@@ -5,22 +5,27 @@ state, nothing shown twice in notebooks). Fonts come from :mod:`helpers.fonts`.
 """
 from __future__ import annotations
 
+import calendar
 import io
 import json
 import textwrap
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+
+import pandas as pd
 
 import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import fonts, paths
+from .. import labels, paths
 from ..fileio import write_bytes_atomic
 
-__all__ = ["resolve", "tr", "fmt", "count_label", "source_line", "new_figure", "frame", "save",
-           "COLORS", "SVG_HASHSALT", "DPI", "figure_language"]
+__all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
+           "save", "COLORS", "SVG_HASHSALT", "DPI", "figure_language", "PRINT_WIDTH_IN", "MIN_PRINT_PT",
+           "print_scale", "smallest_print_size"]
 
 COLORS = {
     "main": "#2f5f8f",       # counts
@@ -29,46 +34,78 @@ COLORS = {
     "accent": "#c0392b",     # unit changes, things to notice
     "uncertain": "#c9d6e3",  # faded: the date is known only to a ten-day period or month
     "special": "#d08c2c",
+    "routine": "#2a8c7a",    # routine inspections (not the same units as any round)
     "follow_up": "#7a7a7a",
     "text": "#222222",
     "muted": "#555555",
 }
-TITLE_SIZE = 13.5
+#: Every chart is drawn this wide (inches) ...
+WIDTH_IN = 7.0
+#: ... and the reports print it at most this wide (A4 less margins and the output prompt; measured
+#: in reports/en/02-funnel.pdf with pdfimages: 1360 px at 217 ppi = 6.27 in):
+PRINT_WIDTH_IN = 6.25
+#: the smallest text a reader sees on paper (points).
+MIN_PRINT_PT = 7.0
+TITLE_SIZE = 12.5
 SUBTITLE_SIZE = 9.5
 LABEL_SIZE = 9.5
 SMALL_SIZE = 8.5
-SOURCE_SIZE = 7.5
+SOURCE_SIZE = 8.0
 DPI = 170
 SVG_HASHSALT = "xianning-inspection-2017-04-25"
+_ZH_ORDINAL = {1: "一", 2: "二", 3: "三"}
 
 
 def resolve(language: str) -> str:
     """The language a chart will use (``zh`` falls back to ``en`` without a CJK font)."""
-    return fonts.resolve_language(language)
+    return labels.language(language)
 
 
-def tr(language: str, en: str, zh: str) -> str:
-    """Pick the English or Chinese text."""
-    return zh if language == "zh" else en
+def label(key: str, language: str, extra: Mapping[str, float | str] | None = None) -> str:
+    """The reader-facing text ``key`` from data/curated/labels.csv, numbers filled from ``extra``
+    (values taken from the tables the chart was given) and the tidy tables."""
+    return labels.text(key, language, extra)
 
 
-def zh_ok() -> bool:
-    """Whether Chinese characters may appear (e.g. measure words in English labels)."""
-    return fonts.cjk_available()
+def values(*tables: pd.DataFrame) -> dict[str, float]:
+    """figure_id / derived_id -> value for the tables a chart was given (they win over the files)."""
+    out: dict[str, float] = {}
+    for df in tables:
+        key = "figure_id" if "figure_id" in df.columns else "derived_id"
+        for ident, value in zip(df[key], df["value"] if "value" in df.columns else df["units"]):
+            out[str(ident)] = float(value)
+    return out
 
 
-def fmt(value: float, digits: int = 1) -> str:
-    """409 -> '409', 25969 -> '25,969', 11.588 -> '11.6', 18.8 -> '18.8'."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.{digits}f}"
+def ordinal(n: int, language: str) -> dict[str, str | int]:
+    """Placeholders for 'round {round}' / '第{round_zh}轮'."""
+    return {"round": n, "round_zh": _ZH_ORDINAL[n]}
 
 
-def count_label(value: float, unit_zh: str, noun_en: str, language: str) -> str:
-    """'409 条' in Chinese; '409 leads (条)' in English (the measure word only if drawable)."""
-    if language == "zh":
-        return f"{fmt(value)} {unit_zh}"
-    return f"{fmt(value)} {noun_en}" + (f" ({unit_zh})" if zh_ok() else "")
+def month(ts, language: str, year: bool = True) -> str:
+    """'July 2016' / '2016年7月'."""
+    ts = pd.Timestamp(ts)
+    key = "date.month" if year else "date.month_no_year"
+    return label(key, language, {"month_name": calendar.month_name[ts.month], "year": str(ts.year),
+                                 "month": str(ts.month)})
+
+
+def day(ts, language: str) -> str:
+    """'25 April 2017' / '2017年4月25日'."""
+    ts = pd.Timestamp(ts)
+    return label("date.day", language, {"day": str(ts.day), "month_name": calendar.month_name[ts.month],
+                                        "year": str(ts.year), "month": str(ts.month)})
+
+
+def period(start_earliest, precision: str, language: str, year: bool = False) -> str:
+    """The period a date is known to: 'late February' / '2月下旬' (旬), or the month, or the day."""
+    ts = pd.Timestamp(start_earliest)
+    if precision == "xun":
+        xun = 1 + min(ts.day - 1, 20) // 10
+        return label(f"date.xun.{xun}", language, {"month": month(ts, language, year)})
+    if precision == "month":
+        return month(ts, language, year)
+    return day(ts, language)
 
 
 @lru_cache(maxsize=1)
@@ -77,15 +114,25 @@ def _meta() -> dict:
 
 
 def source_line(language: str) -> str:
-    """The article, named so a reader can find it."""
+    """The article, named from its metadata: outlet, date, title, contributor."""
     m = _meta()
-    date = m["published"][:10]
-    if language == "zh":
-        return f"来源：{m['outlet']}，{date}，《{m['title']}》（通讯员 咸纪轩）"
-    if zh_ok():
-        return (f"Source: {m['outlet']} ({m['outlet_en']}), {date}, “{m['title']}” "
-                f"(“{m['title_en']}”)")
-    return f"Source: {m['outlet_en']} (Xianning News Network), {date}, “{m['title_en']}”"
+    keys = ("outlet", "outlet_en", "title", "title_en", "byline", "byline_en")
+    return label("source", language, {"date": m["published"][:10], **{k: m[k] for k in keys}})
+
+
+def print_scale(fig: Figure) -> float:
+    """How much smaller than drawn the figure prints on an A4 report page."""
+    return min(1.0, PRINT_WIDTH_IN / fig.get_figwidth())
+
+
+def smallest_print_size(fig: Figure) -> tuple[float, str]:
+    """The smallest font size (points, as printed) of any drawn text, and that text."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    sizes = [(t.get_fontsize() * print_scale(fig), t.get_text()) for t in fig.findobj(Text)
+             if t.get_text() and t.get_visible()]
+    return min(sizes)
 
 
 def _display_width(text: str) -> int:
@@ -93,25 +140,48 @@ def _display_width(text: str) -> int:
 
 
 def wrap(text: str, width: int) -> str:
-    """Wrap to ``width`` columns (a Chinese character counts two); keeps explicit newlines."""
+    """Wrap to ``width`` columns (a Chinese character counts two); keeps explicit newlines, and
+    narrows the lines rather than leave a last line of a word or two (no orphans)."""
+    out = _wrap(text, width)
+    lines = out.split("\n")
+    if len(lines) < 2 or "\n" in text or _display_width(lines[-1]) >= 0.3 * width:
+        return out
+    for narrower in range(width - 1, int(width * 0.55), -1):
+        candidate = _wrap(text, narrower)
+        parts = candidate.split("\n")
+        if len(parts) == len(lines) and _display_width(parts[-1]) >= 0.25 * width:
+            return candidate
+    return out
+
+
+def _wrap(text: str, width: int) -> str:
     lines: list[str] = []
     for para in text.split("\n"):
         if _display_width(para) == len(para):
             lines.extend(textwrap.wrap(para, width, break_on_hyphens=False) or [""])
             continue
         line, w = "", 0
-        for token in _tokens(para):
+        wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in para)
+        # English with a few Chinese words: break at spaces only (a name like 通讯员 stays whole)
+        tokens = _split_words(para) if wide < len(para) / 3 else _tokens(para)
+        for token in tokens:
             tw = _display_width(token)
             if w + tw > width and line.strip() and token not in _NO_LINE_START:
+                carry = ""
+                # an opening bracket goes with what it opens; a number with its measure word
+                while line and (line[-1] in _NO_LINE_END or (line[-1].isdigit() and not token[:1].isspace())):
+                    carry, line = line[-1] + carry, line[:-1]
                 lines.append(line.rstrip())
-                line, w = token.lstrip(), _display_width(token.lstrip())
+                line = carry + token.lstrip()
+                w = _display_width(line)
             else:
                 line, w = line + token, w + tw
         lines.append(line.rstrip())
     return "\n".join(lines)
 
 
-_NO_LINE_START = set("，。、；：）》」』！？”,.;:)")
+_NO_LINE_START = set("，。、；：）》」』！？”,.;:)旬")
+_NO_LINE_END = set("（《「『“(")
 
 
 def _tokens(text: str) -> list[str]:
@@ -247,3 +317,29 @@ def publish(fig: Figure, name: str, language: str | None = None, directory: Path
     paths_ = save(fig, name, language, directory)
     png = next(p for p in paths_ if p.suffix == ".png")
     return show(fig, png.read_bytes())
+
+
+def timeline_extras(language: str, timeline: pd.DataFrame | None = None) -> dict[str, str]:
+    """Dates every chart may name, read from the tidy timeline: the first round's start and end
+    months, the publication day, the years of the first round and of the 2017 plan."""
+    if timeline is None:
+        from ..load import load_table
+
+        timeline = load_table("timeline")
+    t = timeline.set_index("date_id")
+    began, done = t.loc["inspections_began"], t.loc["first_round_complete"]
+    pub, plan = t.loc["publication"], t.loc["plan_2017_year"]
+    plan_year = pd.Timestamp(plan["start_earliest"]).year
+    return {
+        "first_round_start": month(began["start_earliest"], language),
+        "first_round_end": month(done["end_earliest"], language),
+        "first_round_year": str(pd.Timestamp(began["start_earliest"]).year),
+        "published": day(pub["start_earliest"], language),
+        "plan_year": str(plan_year),
+        "prev_year": str(pd.Timestamp(began["start_earliest"]).year),
+    }
+
+
+def panel_label(ax, text: str, size: float = LABEL_SIZE) -> None:
+    """A bold panel heading at the top left of an axes."""
+    ax.set_title(text, fontsize=size, loc="left", fontweight="bold", color=COLORS["text"])
