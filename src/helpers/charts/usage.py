@@ -6,6 +6,8 @@ Kept beside the chart registry (:data:`helpers.charts.CHARTS`) so it cannot drif
   calls) for the figure_ids and derived_ids it names, and adds :data:`SHOWN_VIA_TABLES`, the few
   figures a chart draws from rows of another tidy table (the funnel's stages, the 2017 rounds,
   the 2016 units counted row by row) rather than by naming them.
+  The ids named by placeholders in the chart's texts (``chart.<name>.*`` in
+  ``data/curated/labels.csv``) count too.
 * :func:`notebooks_by_chart` reads the notebooks' code cells for ``publish(fig, "<chart>")``
   (or ``save(...)``), so a chart moved to another notebook moves its links with it.
 
@@ -25,7 +27,7 @@ from types import ModuleType
 from .. import paths
 
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
-           "notebooks_by_chart", "ids_named_in"]
+           "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
 
 #: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code).
 #: The tests check that every chart and id here exists.
@@ -91,13 +93,22 @@ def _known_ids() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(load_table("derived")["derived_id"].astype(str)))
 
 
+def ids_in_labels(chart: str, known: set[str]) -> set[str]:
+    """The ids of ``known`` named by placeholders in the chart's texts (``chart.<name>.*`` labels)."""
+    from .. import labels, prose
+
+    prefix = f"chart.{chart}."
+    return {i for key, texts in labels.load().items() if key.startswith(prefix)
+            for text in texts.values() for i in prose.placeholders(text) if i in known}
+
+
 def _by_chart(which: int) -> dict[str, tuple[str, ...]]:
     from . import CHARTS
 
     known = set(_known_ids()[which])
     out: dict[str, tuple[str, ...]] = {}
     for name, (func, _tables) in CHARTS.items():
-        ids = ids_named_in(func, known)
+        ids = ids_named_in(func, known) | ids_in_labels(name, known)
         extra = SHOWN_VIA_TABLES if which == 0 else DERIVED_VIA_TABLES
         ids.update(i for i in extra.get(name, ()) if i in known)
         out[name] = tuple(sorted(ids))
