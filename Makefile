@@ -8,16 +8,43 @@ TIDY := data/tidy/figures.csv
 TIDY_INPUTS := data/raw/xianning-inspection-2017-04-25.txt data/raw/xianning-inspection-2017-04-25.meta.json \
 	data/curated/quotes.csv $(wildcard src/helpers/*.py)
 
-.PHONY: setup data report test bench lab clean
+.PHONY: setup data report test bench lab lock clean
 
-## setup: create .venv (if missing) and install the project and its packages
+## setup: create .venv (if missing), install the locked packages and the project, register the
+## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
+# Uses uv when it is on PATH (UV= forces pip), else pip; both check requirements.lock's hashes.
+# PYTHONDONTWRITEBYTECODE may be set: compile bytecode at install time, or every import is slow.
+UV ?= $(shell command -v uv 2>/dev/null)
+LOCK := requirements.lock
+KERNEL := xianning-inspection
+# What nbstripout removes besides outputs and execution counts: what a kernel writes on run.
+NBSTRIP_KEYS := metadata.language_info.codemirror_mode metadata.language_info.file_extension \
+	metadata.language_info.mimetype metadata.language_info.nbconvert_exporter \
+	metadata.language_info.pygments_lexer metadata.language_info.version metadata.vscode
+
 setup: $(INSTALLED)
 
-$(INSTALLED): requirements.txt pyproject.toml
+$(INSTALLED): $(LOCK) pyproject.toml
+ifneq ($(strip $(UV)),)
+	@test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	UV_COMPILE_BYTECODE=1 $(UV) pip install --quiet --python $(PY) --require-hashes -r $(LOCK)
+	UV_COMPILE_BYTECODE=1 $(UV) pip install --quiet --python $(PY) --no-deps -e .
+else
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
-	$(PY) -m ipykernel install --sys-prefix --name xianning-inspection --display-name "Python (xianning-inspection)" >/dev/null
+	$(PY) -m pip install --quiet --disable-pip-version-check --compile --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --compile --no-deps -e .
+endif
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean "'$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBSTRIP_KEYS))'" && \
+	  git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv "'$(abspath $(PY))' -m nbstripout --keep-id -t"; fi
 	@touch $@
+
+## lock: re-resolve requirements.txt into requirements.lock (exact versions and hashes, all platforms)
+lock:
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+		--custom-compile-command "make lock" requirements.txt -o $(LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ from the article and the curated quotes
 data: $(TIDY)
@@ -38,11 +65,26 @@ test: setup
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
 
-## lab: start JupyterLab on the project's kernel (token authentication stays on)
+## lab: start JupyterLab at the project's root on the notebooks folder (token authentication stays on)
+# `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
+# LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
+# The stock PDF (LaTeX) and WebPDF (Playwright's browser) exports are hidden from the export menu:
+# use "Xianning_pdf" (helpers.report.nbexporter).
+ifeq ($(origin LANG),command line)
+XIANNING_LANG := $(LANG)
+LANG_ORIG := $(shell printenv LANG)
+override LANG := $(if $(filter-out $(XIANNING_LANG),$(LANG_ORIG)),$(LANG_ORIG),C.UTF-8)
+export LANG
+endif
+XIANNING_LANG ?= en
+
 lab: setup
-	PYTHONPATH=$(CURDIR)/src $(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks \
-		--MappingKernelManager.default_kernel_name=xianning-inspection \
+	@case "$(XIANNING_LANG)" in en|zh) ;; *) echo "make lab: LANG=$(XIANNING_LANG) is not a notebook language; use LANG=en or LANG=zh" >&2; exit 2;; esac
+	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH=$(CURDIR)/src $(VENV)/bin/jupyter lab \
+		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks \
+		--MappingKernelManager.default_kernel_name=$(KERNEL) \
+		--PDFExporter.enabled=False --WebPDFExporter.enabled=False \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 clean:
