@@ -69,8 +69,9 @@ bench: setup data
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
 # LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
-# The stock PDF (LaTeX) and WebPDF (Playwright's browser) exports are hidden from the export menu:
-# use "Xianning_pdf" (helpers.report.nbexporter).
+# The stock PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports are hidden from the export
+# menu: use "Xianning_pdf" (helpers.report.nbexporter). After a save, helpers.labsave refreshes
+# git's index entry of a notebook that was only run, so `git status` stays clean.
 ifeq ($(origin LANG),command line)
 XIANNING_LANG := $(LANG)
 LANG_ORIG := $(shell printenv LANG)
@@ -85,6 +86,8 @@ lab: setup
 		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks \
 		--MappingKernelManager.default_kernel_name=$(KERNEL) \
 		--PDFExporter.enabled=False --WebPDFExporter.enabled=False \
+		--QtPDFExporter.enabled=False --QtPNGExporter.enabled=False \
+		--FileContentsManager.post_save_hook=helpers.labsave.refresh_git_index \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 clean:
