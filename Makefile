@@ -31,11 +31,12 @@ ifneq ($(strip $(UV)),)
 	UV_COMPILE_BYTECODE=1 $(UV) pip install --quiet --python $(PY) --no-deps -e .
 else
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null
 	$(PY) -m pip install --quiet --disable-pip-version-check --compile --require-hashes -r $(LOCK)
 	$(PY) -m pip install --quiet --disable-pip-version-check --compile --no-deps -e .
 endif
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
-	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
 	  git config filter.nbstripout.clean "'$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBSTRIP_KEYS))'" && \
 	  git config filter.nbstripout.smudge cat && \
 	  git config diff.ipynb.textconv "'$(abspath $(PY))' -m nbstripout --keep-id -t"; fi
