@@ -129,3 +129,22 @@ def test_notebooks_ask_for_the_project_kernel(nb_path) -> None:
     assert meta["kernelspec"] == {"display_name": f"Python ({KERNEL})", "language": "python", "name": KERNEL}
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     assert f"KERNEL := {KERNEL}" in makefile and '--display-name "Python ($(KERNEL))"' in makefile
+
+
+def test_setup_warms_modules_that_exist() -> None:
+    """The modules `make setup` imports to write their bytecode are all importable here."""
+    import importlib.util
+
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    names = []
+    for var in ("WARM_KERNEL", "WARM_BUILD"):
+        body = re.search(rf"^{var} := (.*?)(?<!\\)\n", makefile, re.S | re.M).group(1)
+        names += body.replace("\\\n", " ").split()
+    assert "pandas" in names and "helpers.report.build" in names
+    assert [n for n in names if importlib.util.find_spec(n) is None] == []
+
+
+def test_warm_reports_what_it_could_not_import() -> None:
+    from helpers.warm import warm
+
+    assert warm(["json", "helpers_no_such_module"]) == ["helpers_no_such_module"]

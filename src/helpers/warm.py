@@ -13,13 +13,16 @@ import sys
 
 def warm(modules: list[str]) -> list[str]:
     """Import ``modules`` with bytecode writing on; return those that failed."""
-    sys.dont_write_bytecode = False
+    before, sys.dont_write_bytecode = sys.dont_write_bytecode, False
     failed = []
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:  # noqa: BLE001 - a warm-up never stops the set-up
-            failed.append(name)
+    try:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a warm-up never stops the set-up
+                failed.append(name)
+    finally:
+        sys.dont_write_bytecode = before
     return failed
 
 
