@@ -92,8 +92,8 @@ XIANNING_LANG ?= en
 
 lab: setup
 	@case "$(XIANNING_LANG)" in en|zh) ;; *) echo "make lab: LANG=$(XIANNING_LANG) is not a notebook language; use LANG=en or LANG=zh" >&2; exit 2;; esac
-	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH=$(CURDIR)/src $(VENV)/bin/jupyter lab \
-		--ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks \
+	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH="$(CURDIR)/src" $(VENV)/bin/jupyter lab \
+		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
 		--MappingKernelManager.default_kernel_name=$(KERNEL) \
 		--PDFExporter.enabled=False --WebPDFExporter.enabled=False \
 		--QtPDFExporter.enabled=False --QtPNGExporter.enabled=False \
