@@ -29,6 +29,7 @@ KERNEL := xianning-inspection
 NBSTRIP_KEYS := metadata.language_info.codemirror_mode metadata.language_info.file_extension \
 	metadata.language_info.mimetype metadata.language_info.nbconvert_exporter \
 	metadata.language_info.pygments_lexer metadata.language_info.version metadata.vscode
+NBSTRIP = '$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBSTRIP_KEYS))'
 
 setup: $(INSTALLED)
 
@@ -46,9 +47,9 @@ endif
 	@$(PY) -m helpers.warm $(WARM_KERNEL) & $(PY) -m helpers.warm $(WARM_BUILD); wait
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
-	  git config filter.nbstripout.clean "'$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBSTRIP_KEYS))'" && \
+	  git config filter.nbstripout.clean "$(NBSTRIP)" && \
 	  git config filter.nbstripout.smudge cat && \
-	  git config diff.ipynb.textconv "'$(abspath $(PY))' -m nbstripout --keep-id -t"; fi
+	  git config diff.ipynb.textconv "$(NBSTRIP) -t"; fi
 	@touch $@
 
 ## lock: re-resolve requirements.txt into requirements.lock (exact versions and hashes, all platforms)

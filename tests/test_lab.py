@@ -86,7 +86,7 @@ def _repo_with_notebook(tmp_path: Path) -> tuple[Path, Path]:
     (repo / "notebooks").mkdir(parents=True)
     shutil.copy(paths.ROOT / ".gitattributes", repo / ".gitattributes")
     shutil.copy(paths.ROOT / ".gitignore", repo / ".gitignore")
-    keys = re.search(r"NBSTRIP_KEYS := (.*?)\n\n", MAKEFILE, re.S).group(1)
+    keys = re.search(r"^NBSTRIP_KEYS := (.*?)(?<!\\)\n", MAKEFILE, re.S | re.M).group(1)
     keys = " ".join(keys.replace("\\\n", " ").split())
     _git(repo, "init", "-q")
     _git(repo, "config", "user.email", "t@example.org")
