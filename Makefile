@@ -33,7 +33,11 @@ NBSTRIP = '$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBS
 
 setup: $(INSTALLED)
 
-$(INSTALLED): $(LOCK) pyproject.toml
+# Jupyter Server settings for this environment (any `jupyter lab` started from .venv): the project's
+# kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.labsave after each save.
+JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
+
+$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 ifneq ($(strip $(UV)),)
 	@test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
 	$(UV) pip install --quiet --python $(PY) $(if $(filter all,$(COMPILE)),--compile-bytecode) --require-hashes -r $(LOCK)
@@ -46,6 +50,8 @@ else
 endif
 	@$(PY) -m helpers.warm $(WARM_KERNEL) & $(PY) -m helpers.warm $(WARM_BUILD); wait
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
+	@mkdir -p $(VENV)/etc/jupyter
+	cp $(JUPYTER_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json
 	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ]; then \
 	  git config filter.nbstripout.clean "$(NBSTRIP)" && \
 	  git config filter.nbstripout.smudge cat && \
@@ -80,9 +86,10 @@ bench: setup data
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
 # LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
-# The stock PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports are hidden from the export
-# menu: use "Xianning_pdf" (helpers.report.nbexporter). After a save, helpers.labsave refreshes
-# git's index entry of a notebook that was only run, so `git status` stays clean.
+# $(JUPYTER_CONFIG), installed into .venv by setup, starts notebooks on the project's kernel, hides
+# the stock PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports from the export menu (use
+# "Xianning_pdf", helpers.report.nbexporter) and, after a save, lets helpers.labsave refresh git's
+# index entry of a notebook that was only run, so `git status` stays clean.
 ifeq ($(origin LANG),command line)
 XIANNING_LANG := $(LANG)
 LANG_ORIG := $(shell printenv LANG)
@@ -95,10 +102,6 @@ lab: setup
 	@case "$(XIANNING_LANG)" in en|zh) ;; *) echo "make lab: LANG=$(XIANNING_LANG) is not a notebook language; use LANG=en or LANG=zh" >&2; exit 2;; esac
 	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH="$(CURDIR)/src" $(VENV)/bin/jupyter lab \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
-		--MappingKernelManager.default_kernel_name=$(KERNEL) \
-		--PDFExporter.enabled=False --WebPDFExporter.enabled=False \
-		--QtPDFExporter.enabled=False --QtPNGExporter.enabled=False \
-		--FileContentsManager.post_save_hook=helpers.labsave.refresh_git_index \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 clean:

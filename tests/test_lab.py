@@ -19,6 +19,7 @@ from helpers import paths
 from helpers.labsave import refresh_git_index
 
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+JUPYTER_CONFIG = "etc/jupyter/jupyter_server_config.json"
 
 
 def _fake_venv(tmp_path: Path) -> Path:
@@ -31,7 +32,7 @@ def _fake_venv(tmp_path: Path) -> Path:
     jupyter.chmod(0o755)
     stamp = venv / ".installed"
     stamp.touch()
-    newest = max((paths.ROOT / f).stat().st_mtime for f in ("requirements.lock", "pyproject.toml"))
+    newest = max((paths.ROOT / f).stat().st_mtime for f in ("requirements.lock", "pyproject.toml", JUPYTER_CONFIG))
     os.utime(stamp, (newest + 10, newest + 10))
     return venv
 
@@ -54,8 +55,6 @@ def test_make_lab_roots_at_the_project_and_opens_the_notebooks(tmp_path: Path) -
     assert argv[0] == "lab"
     assert f"--ServerApp.root_dir={paths.ROOT}" in argv
     assert "--LabApp.default_url=/lab/tree/notebooks" in argv
-    assert "--MappingKernelManager.default_kernel_name=xianning-inspection" in argv
-    assert {"--PDFExporter.enabled=False", "--WebPDFExporter.enabled=False"} <= set(argv)
     assert run["env"]["XIANNING_LANG"] == "en" and run["env"]["LANG"] == "en_GB.UTF-8"
     assert not any(a.startswith("--IdentityProvider.token=") or a.startswith("--ServerApp.token=") for a in argv)
 
@@ -74,6 +73,20 @@ def test_make_lab_refuses_a_language_it_does_not_know(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode != 0
     assert "LANG=fr is not a notebook language; use LANG=en or LANG=zh" in proc.stderr
+
+
+def test_jupyter_config_hides_the_stock_pdf_exports_and_keeps_the_project_pdf() -> None:
+    from nbconvert.exporters.base import get_export_names
+    from traitlets.config import Config
+    from traitlets.utils.importstring import import_item
+
+    settings = json.loads((paths.ROOT / JUPYTER_CONFIG).read_text(encoding="utf-8"))
+    names = get_export_names(Config(settings))
+    assert "xianning_pdf" in names and "html" in names
+    assert not {"pdf", "webpdf", "qtpdf", "qtpng"} & set(names)
+    assert settings["MappingKernelManager"]["default_kernel_name"] == "xianning-inspection"
+    assert import_item(settings["FileContentsManager"]["post_save_hook"]) is refresh_git_index
+    assert "cp $(JUPYTER_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json" in MAKEFILE
 
 
 def _git(repo: Path, *args: str) -> str:
