@@ -48,7 +48,7 @@ def build_figures(article: Article) -> pd.DataFrame:
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in UNIT_EN:
             raise DataError(paths.QUOTES, q["_entry"], f"unknown unit {q['unit']!r}",
-                            f"use one of {', '.join(UNIT_EN)} or add it to helpers/labels.py UNIT_EN")
+                            f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to data/curated/labels.csv")
         rows.append({
             "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": UNIT_EN[q["unit"]],
             "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"], "topic": q["topic"],
