@@ -64,6 +64,8 @@ def test_a_slogan_next_to_counts_leaves_the_counts_alone(text: str) -> None:
     "构建“全市一盘棋、构建一张网、工作一体化”的监督格局",
     "構建「全市一盤棋、構建一張網、工作一體化」的監督格局",
     "采用“一拖五”方式开展村级巡察",
+    "形成了“正视一种形势，实施两项创新，做好三项工作”的做法",
+    "形成了「正視一種形勢，實施兩項創新，做好三項工作」的做法",
 ])
 def test_numerals_inside_a_quoted_slogan_are_not_counts(text: str) -> None:
     assert quantities(text) == []
@@ -144,6 +146,21 @@ def test_mixed_numerals_in_text(text: str, value: int, unit: str) -> None:
     ("涉及两三千元", 2000, 3000, "元"), ("約七八百萬元", 7_000_000, 8_000_000, "元"),
     ("二三十人次", 20, 30, "人次"), ("十五六户", 15, 16, "户"),
 ])
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("每个工作天支付100元至200元回佣", 100, 200, "元"), ("每個工作天支付100元至200元回佣", 100, 200, "元"),
+    ("涉案3万元至5万元", 30_000, 50_000, "元"), ("历时3天到5天", 3, 5, "天"),
+])
+def test_a_range_with_the_measure_word_written_twice(text: str, value: int, value_max: int, unit: str) -> None:
+    df = find_figures(text, PUBLISHED)
+    assert len(df) == 1
+    assert (df.value[0], df.value_max[0], df.unit[0], df.bound[0]) == (value, value_max, unit, "range")
+
+
+def test_a_count_inside_quoted_speech_stays_a_count() -> None:
+    text = "他说：“今年我们一共处理了三个人，还有两个人在调查中，下一步还要继续。”"
+    assert quantities(text) == [(3, "个"), (2, "个")]
+
+
 def test_ranges_give_value_and_value_max(text: str, value: int, value_max: int, unit: str) -> None:
     figure = find_figures(text, PUBLISHED).iloc[0]
     assert (figure.value, figure.value_max, figure.unit, figure.bound) == (value, value_max, unit, "range")
@@ -192,7 +209,7 @@ def test_titles_after_a_number(text: str, expected: list[tuple]) -> None:
     ("受贿300万人民币", 3_000_000, "元"), ("受賄300萬人民幣", 3_000_000, "元"),
     ("收受500万美元", 5_000_000, "美元"), ("收受50万美金", 500_000, "美元"),
     ("另有200万港元", 2_000_000, "港元"), ("另有200萬港幣", 2_000_000, "港元"),
-    ("人民币300万元", 3_000_000, "元"), ("檢舉人可獲新台幣500萬元獎金", 5_000_000, "元"),
+    ("人民币300万元", 3_000_000, "元"), ("承認洗黑錢共6罪", 6, "罪"), ("檢舉人可獲新台幣500萬元獎金", 5_000_000, "元"),
     ("每人3000块钱", 3000, "元"),
 ])
 def test_currency_words(text: str, value: int, unit: str) -> None:

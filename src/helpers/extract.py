@@ -88,7 +88,10 @@ ENUMERATION = "enumeration"
 #: Measure words after which 四项核心职务：… announces a list (a count of people before a colon stays a count).
 LIST_UNITS = frozenset("个项种条类点")
 SESSION_RE = re.compile("会议|全会|全体会议|大会|会")
-SLOGAN_BREAK_RE = re.compile("[”。，,；;：:！？]")
+#: A slogan is a quotation of at most this many characters, within one sentence (“正视一种形势，实施两项创新”).
+QUOTE_SPAN = 32
+QUOTE_BREAK_RE = re.compile("[”。！？!?：:\n]")
+QUOTE_END_RE = re.compile("[^“”。！？!?：:\n]*[”\"]")
 
 # ------------------------------------------------------------------------------------------------
 # Building blocks of the pattern (all matched against the shadow text)
@@ -192,6 +195,7 @@ _PATTERN = rf"""
     (?:(?<=[0-9])[ ])?(?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?(?:(?<=[0-9])[ ])?
     (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
       |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?(?P<q_rmb>(?<=元)人民币)?
+        (?:(?:至|到|—|～|~|-)(?P<q_n3>{_ARABIC}|{_CN})(?P=q_unit))?
       |(?P<q_noun>{lex.TITLE_NOUNS}|{_nouns_pattern()}))
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
 """
@@ -591,11 +595,12 @@ class _Extractor:
 
     def _names_a_set(self, start: int, end: int, unit: str) -> bool:
         """Whether a count written in Chinese numerals sits inside a short quotation (a slogan:
-        “全市一盘棋、构建一张网”) or announces a list (四项核心职务：…, 三个方面：…)."""
-        before = self.shadow[max(0, start - 12):start]
+        “全市一盘棋、构建一张网”, “正视一种形势，实施两项创新”) or announces a list (四项核心职务：…)."""
+        before = self.shadow[max(0, start - QUOTE_SPAN):start]
         opened = max(before.rfind("“"), before.rfind('"'))
-        if opened >= 0 and not SLOGAN_BREAK_RE.search(before, opened + 1):
-            if re.match("[^“”。，,；;：:！？]{0,12}[”\"]", self.shadow[end:end + 14]):
+        if opened >= 0 and not QUOTE_BREAK_RE.search(before, opened + 1):
+            closing = QUOTE_END_RE.match(self.shadow, end, end + QUOTE_SPAN)
+            if closing and len(before) - opened + (closing.end() - end) <= QUOTE_SPAN:
                 return True
         return unit in LIST_UNITS and re.match("[^，,。；;“”]{0,8}[：:]", self.shadow[end:end + 10]) is not None
 
@@ -625,6 +630,8 @@ class _Extractor:
         value, value_max, prefix = parse_quantity_number(low, multiplier)
         if m["q_n2"]:
             value_max = float(parse_quantity_number(m["q_n2"], m["q_mult"] or "")[0])
+        elif m["q_n3"]:  # 100元至200元: the measure word written twice
+            value_max = float(parse_quantity_number(m["q_n3"], m["q_mult"] or "")[0])
         if m["q_ge"]:
             unit, kind = lex.AFTER_GE[m["q_gu"]] if m["q_gu"] else ("个", lex.COUNT)
         elif m["q_noun"]:
@@ -656,7 +663,7 @@ class _Extractor:
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
                                             lex.PREFIX_QUALIFIERS)
         if not math.isnan(value_max):
-            approx = approx or not m["q_n2"]  # 三四个 is "three or four"; 3至5人 is an exact range
+            approx = approx or not (m["q_n2"] or m["q_n3"])  # 三四个 is "three or four"; 3至5人 is an exact range
             bound = "range"
         return _row(value, unit, m.start(), m.end(), kind, approx=approx, qualifier=qualifier,
                     bound=bound, value_max=value_max)
