@@ -141,12 +141,6 @@ def test_mixed_numerals_in_text(text: str, value: int, unit: str) -> None:
 
 
 @pytest.mark.parametrize("text, value, value_max, unit", [
-    ("组织五六十人集中学习", 50, 60, "人"), ("組織五六十人集中學習", 50, 60, "人"),
-    ("抽查三五个单位", 3, 5, "个"), ("抽查三五個單位", 3, 5, "个"),
-    ("涉及两三千元", 2000, 3000, "元"), ("約七八百萬元", 7_000_000, 8_000_000, "元"),
-    ("二三十人次", 20, 30, "人次"), ("十五六户", 15, 16, "户"),
-])
-@pytest.mark.parametrize("text, value, value_max, unit", [
     ("每个工作天支付100元至200元回佣", 100, 200, "元"), ("每個工作天支付100元至200元回佣", 100, 200, "元"),
     ("涉案3万元至5万元", 30_000, 50_000, "元"), ("历时3天到5天", 3, 5, "天"),
 ])
@@ -161,6 +155,12 @@ def test_a_count_inside_quoted_speech_stays_a_count() -> None:
     assert quantities(text) == [(3, "个"), (2, "个")]
 
 
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("组织五六十人集中学习", 50, 60, "人"), ("組織五六十人集中學習", 50, 60, "人"),
+    ("抽查三五个单位", 3, 5, "个"), ("抽查三五個單位", 3, 5, "个"),
+    ("涉及两三千元", 2000, 3000, "元"), ("約七八百萬元", 7_000_000, 8_000_000, "元"),
+    ("二三十人次", 20, 30, "人次"), ("十五六户", 15, 16, "户"),
+])
 def test_ranges_give_value_and_value_max(text: str, value: int, value_max: int, unit: str) -> None:
     figure = find_figures(text, PUBLISHED).iloc[0]
     assert (figure.value, figure.value_max, figure.unit, figure.bound) == (value, value_max, unit, "range")
