@@ -129,6 +129,11 @@ def test_mixed_numerals(number: str, value: int) -> None:
     assert parse_number(number) == value
 
 
+def test_a_chinese_digit_after_wan_needs_its_own_multiplier() -> None:
+    """10万三年 is 100,000 then three years, never 100,003 years."""
+    assert [(t, v, u) for t, v, u, _ in rows("补助10万三年")] == [("三年", 3, "年")]
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("全市共有3万4512名党员参加学习", 34512, "名"),
     ("全市共有3萬4512名黨員參加學習", 34512, "名"),
@@ -136,11 +141,6 @@ def test_mixed_numerals(number: str, value: int) -> None:
     ("涉及資金1億2千萬元", 120_000_000, "元"),
     ("共3万4千余人次", 34000, "人次"),
 ])
-def test_a_chinese_digit_after_wan_needs_its_own_multiplier() -> None:
-    """10万三年 is 100,000 then three years, never 100,003 years."""
-    assert [(t, v, u) for t, v, u, _ in rows("补助10万三年")] == [("三年", 3, "年")]
-
-
 def test_mixed_numerals_in_text(text: str, value: int, unit: str) -> None:
     assert quantities(text) == [(value, unit)]
 
