@@ -24,7 +24,8 @@ Conventions:
 
 * ``unit`` is simplified and canonical whatever the script: 萬元/万元/亿元/万元人民币/万人民币 -> 元
   (value multiplied; 3.2亿元人民币 is one row whose text includes 人民币), 美金 -> 美元, 港币/港幣 ->
-  港元, 块钱 -> 元, 個 -> 个, 1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
+  港元, 块钱 -> 元, 個 -> 个, 1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天. A currency named before
+  the number (人民币300万元, 港幣10萬元, 新台幣589萬元) leaves the written measure word 元 as unit.
 * Numbers: Arabic, full-width, Chinese and mixed (3万4512 = 34512, 1亿2千万 = 120000000,
   3万五千 = 35000). Two neighbouring digits are a range with ``value_max`` and ``bound`` ``range``:
   三四个 (3-4), 五六十人 (50-60), 十五六岁 (15-16), 两三千元 (2000-3000); 三五个 (3-5) and 一两 too.
@@ -47,8 +48,9 @@ Conventions:
   三中全会, 二次巡察, 1号文件, 95周年, and each member of a series: 十九届四中、五中全会 gives 十九届,
   四中 and 五中全会; 一届、二届 gives two ordinals. ``count`` covers 一届/两届 alone (terms served).
 * Not figures (no row at all): idioms and proper names (一心一意, 千家万户, 万众一心, 五湖四海,
-  三门峡, 五台山), reduplication (一个个, 一件件), and 一个/一名/一种 as the article "a" (是一个,
-  作为一名, 一个重要方面); other uses of 一 with a measure word are counts of one (其中一名).
+  三门峡, 五台山), reduplication (一个个, 一件件), 一批 ("a batch of"), and 一个/一名/一种 as the
+  article "a" (是一个, 作为一名, 一个重要方面); other uses of 一 with a measure word are counts of one
+  (其中一名).
 * Dates: ``value`` is the year of ``date_earliest``; a range (至/到/-) is one row from the start's
   earliest to the end's latest day, with the coarser precision. A month without a year takes the
   last year named earlier in the same sentence, else the publication year. 以来/以后 set
