@@ -46,6 +46,8 @@ def quantities(text: str) -> list[tuple]:
     ("市委巡察围绕“三个聚焦”开展监督", [("三个聚焦", 3, "个")]),
     ("檢視其四項核心職務：收受人民書狀、彈劾、糾舉", [("四項", 4, "项")]),
     ("违反中央8项规定精神", [("8项规定", 8, "项")]),
+    ("我就做好这次巡察工作，强调三点意见", [("三点意见", 3, "点")]),
+    ("我就做好這次巡察工作，強調三點意見", [("三點意見", 3, "点")]),
 ])
 def test_slogans_are_enumerations(text: str, expected: list[tuple]) -> None:
     assert rows(text) == [(*e, "enumeration") for e in expected]

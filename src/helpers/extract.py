@@ -39,7 +39,7 @@ Conventions:
 * 家 after a number is always the measure word, also before 中央/中直/中小 (5家中直单位; 家中 "at home"
   has no number before it).
 * ``kind`` ``enumeration`` (value kept, never a count) covers slogans and announced sets: 三个代表,
-  四个全面, 两个维护, 一个核心, 两项制度, 八项规定, 六项纪律, 四种形态, 五位一体, N大X (三大攻坚战,
+  四个全面, 两个维护, 一个核心, 两项制度, 八项规定, 六项纪律, 四种形态, 五位一体, 三点意见, N大X (三大攻坚战,
   六大纪律, 五大领域: value 5, unit 领域, the two characters after 大), any Chinese numeral with 个/项/
   种/位/条/类/支 right after an opening quotation mark (“三个聚焦”), a count in Chinese numerals inside
   a short quotation (“构建一张网”), one that announces a list before a colon (四项核心职务：…),
@@ -167,9 +167,9 @@ _PATTERN = rf"""
     |(?P<d_a>{_DATE1})(?:(?P<d_sep>{_SEP})(?P<d_b>{_DATE1}|{_DAY_ONLY}|今(?![年后天日])))?
   )(?P<d_post>以来|以前|之前|以后|之后|期间|前|后)?)
 |(?P<do>(?<![0-9月])(?P<do_n>3[01]|[12][0-9]|0?[1-9])(?![0-9])日(?![元报本]))
-|(?P<sl>(?=[一二两三四五六七八九十0-9][一二两三四五六七八九十0-9]?[一二两三四五六七八九十0-9]?[个项种位条])(?P<sl_n>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}(?=项规定))(?:(?P<sl_ge>个)(?P<sl_ge_w>{lex.SLOGAN_WORDS["个"]})
+|(?P<sl>(?=[一二两三四五六七八九十0-9][一二两三四五六七八九十0-9]?[一二两三四五六七八九十0-9]?[个项种位条点])(?P<sl_n>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}(?=项规定|点))(?:(?P<sl_ge>个)(?P<sl_ge_w>{lex.SLOGAN_WORDS["个"]})
     |(?P<sl_x>项)(?P<sl_x_w>{lex.SLOGAN_WORDS["项"]})|(?P<sl_z>种)(?P<sl_z_w>{lex.SLOGAN_WORDS["种"]})
-    |(?P<sl_w>位)一体|(?P<sl_t>条)(?P<sl_t_w>{lex.SLOGAN_WORDS["条"]})(?![0-9])))
+    |(?P<sl_w>位)一体|(?P<sl_d>点)(?P<sl_d_w>{lex.SLOGAN_WORDS["点"]})|(?P<sl_t>条)(?P<sl_t_w>{lex.SLOGAN_WORDS["条"]})(?![0-9])))
 |(?P<slq>(?<=[“"《‘])(?P<slq_n>[一二两三四五六七八九十]{{1,3}})(?P<slq_u>个|项|种|位|条|类|支|化|张)
     (?=[{_CJK}、]{{1,10}}[”"》’]))
 |(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?:、|{_SEP})第?(?P<di_n2>{_ARABIC}|{_CN}))*
@@ -566,7 +566,7 @@ class _Extractor:
     def _slogan(self, m: re.Match) -> dict:
         """三个代表, 八项规定, 五位一体, “两个维护”: a slogan names a set (kind enumeration), never a count."""
         number = m["sl_n"] or m["slq_n"]
-        unit = m["slq_u"] or m["sl_ge"] or m["sl_x"] or m["sl_z"] or m["sl_w"] or m["sl_t"]
+        unit = m["slq_u"] or m["sl_ge"] or m["sl_x"] or m["sl_z"] or m["sl_w"] or m["sl_d"] or m["sl_t"]
         end = m.end()
         if m["slq"]:  # “两项制度”: the row covers the quoted slogan
             close = re.search("[”\"》’]", self.shadow[end:end + 12])
