@@ -46,6 +46,8 @@ def quantities(text: str) -> list[tuple]:
     ("市委巡察围绕“三个聚焦”开展监督", [("三个聚焦", 3, "个")]),
     ("檢視其四項核心職務：收受人民書狀、彈劾、糾舉", [("四項", 4, "项")]),
     ("违反中央8项规定精神", [("8项规定", 8, "项")]),
+    ("我就做好这次巡察工作，强调三点意见", [("三点意见", 3, "点")]),
+    ("我就做好這次巡察工作，強調三點意見", [("三點意見", 3, "点")]),
 ])
 def test_slogans_are_enumerations(text: str, expected: list[tuple]) -> None:
     assert rows(text) == [(*e, "enumeration") for e in expected]
@@ -64,6 +66,8 @@ def test_a_slogan_next_to_counts_leaves_the_counts_alone(text: str) -> None:
     "构建“全市一盘棋、构建一张网、工作一体化”的监督格局",
     "構建「全市一盤棋、構建一張網、工作一體化」的監督格局",
     "采用“一拖五”方式开展村级巡察",
+    "形成了“正视一种形势，实施两项创新，做好三项工作”的做法",
+    "形成了「正視一種形勢，實施兩項創新，做好三項工作」的做法",
 ])
 def test_numerals_inside_a_quoted_slogan_are_not_counts(text: str) -> None:
     assert quantities(text) == []
@@ -75,7 +79,7 @@ def test_numerals_inside_a_quoted_slogan_are_not_counts(text: str) -> None:
     "一心一意为群众办实事", "走进千家万户倾听意见", "万众一心抓整改", "三门峡市纪委监委通报",
     "一个个问题得到解决", "一心一意為群眾辦實事", "走進千家萬戶傾聽意見", "萬眾一心抓整改",
     "三門峽市紀委監委通報", "一個個問題得到解決", "一件件实事落地", "五湖四海的干部",
-    "这是一个重要方面", "作为一名党员干部", "這是一個新的起點",
+    "这是一个重要方面", "作为一名党员干部", "這是一個新的起點", "查处了一批腐败分子", "查處了一批腐敗分子",
 ])
 def test_idioms_and_names_are_not_counts(text: str) -> None:
     assert rows(text) == []
@@ -127,6 +131,11 @@ def test_mixed_numerals(number: str, value: int) -> None:
     assert parse_number(number) == value
 
 
+def test_a_chinese_digit_after_wan_needs_its_own_multiplier() -> None:
+    """10万三年 is 100,000 then three years, never 100,003 years."""
+    assert [(t, v, u) for t, v, u, _ in rows("补助10万三年")] == [("三年", 3, "年")]
+
+
 @pytest.mark.parametrize("text, value, unit", [
     ("全市共有3万4512名党员参加学习", 34512, "名"),
     ("全市共有3萬4512名黨員參加學習", 34512, "名"),
@@ -136,6 +145,21 @@ def test_mixed_numerals(number: str, value: int) -> None:
 ])
 def test_mixed_numerals_in_text(text: str, value: int, unit: str) -> None:
     assert quantities(text) == [(value, unit)]
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("每个工作天支付100元至200元回佣", 100, 200, "元"), ("每個工作天支付100元至200元回佣", 100, 200, "元"),
+    ("涉案3万元至5万元", 30_000, 50_000, "元"), ("历时3天到5天", 3, 5, "天"),
+])
+def test_a_range_with_the_measure_word_written_twice(text: str, value: int, value_max: int, unit: str) -> None:
+    df = find_figures(text, PUBLISHED)
+    assert len(df) == 1
+    assert (df.value[0], df.value_max[0], df.unit[0], df.bound[0]) == (value, value_max, unit, "range")
+
+
+def test_a_count_inside_quoted_speech_stays_a_count() -> None:
+    text = "他说：“今年我们一共处理了三个人，还有两个人在调查中，下一步还要继续。”"
+    assert quantities(text) == [(3, "个"), (2, "个")]
 
 
 @pytest.mark.parametrize("text, value, value_max, unit", [
@@ -192,7 +216,7 @@ def test_titles_after_a_number(text: str, expected: list[tuple]) -> None:
     ("受贿300万人民币", 3_000_000, "元"), ("受賄300萬人民幣", 3_000_000, "元"),
     ("收受500万美元", 5_000_000, "美元"), ("收受50万美金", 500_000, "美元"),
     ("另有200万港元", 2_000_000, "港元"), ("另有200萬港幣", 2_000_000, "港元"),
-    ("人民币300万元", 3_000_000, "元"), ("檢舉人可獲新台幣500萬元獎金", 5_000_000, "元"),
+    ("人民币300万元", 3_000_000, "元"), ("承認洗黑錢共6罪", 6, "罪"), ("檢舉人可獲新台幣500萬元獎金", 5_000_000, "元"),
     ("每人3000块钱", 3000, "元"),
 ])
 def test_currency_words(text: str, value: int, unit: str) -> None:

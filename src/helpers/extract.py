@@ -24,7 +24,8 @@ Conventions:
 
 * ``unit`` is simplified and canonical whatever the script: 萬元/万元/亿元/万元人民币/万人民币 -> 元
   (value multiplied; 3.2亿元人民币 is one row whose text includes 人民币), 美金 -> 美元, 港币/港幣 ->
-  港元, 块钱 -> 元, 個 -> 个, 1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天.
+  港元, 块钱 -> 元, 個 -> 个, 1个半月 -> 1.5 月, 周岁 -> 岁, 5日内 -> 5 天. A currency named before
+  the number (人民币300万元, 港幣10萬元, 新台幣589萬元) leaves the written measure word 元 as unit.
 * Numbers: Arabic, full-width, Chinese and mixed (3万4512 = 34512, 1亿2千万 = 120000000,
   3万五千 = 35000). Two neighbouring digits are a range with ``value_max`` and ``bound`` ``range``:
   三四个 (3-4), 五六十人 (50-60), 十五六岁 (15-16), 两三千元 (2000-3000); 三五个 (3-5) and 一两 too.
@@ -38,7 +39,7 @@ Conventions:
 * 家 after a number is always the measure word, also before 中央/中直/中小 (5家中直单位; 家中 "at home"
   has no number before it).
 * ``kind`` ``enumeration`` (value kept, never a count) covers slogans and announced sets: 三个代表,
-  四个全面, 两个维护, 一个核心, 两项制度, 八项规定, 六项纪律, 四种形态, 五位一体, N大X (三大攻坚战,
+  四个全面, 两个维护, 一个核心, 两项制度, 八项规定, 六项纪律, 四种形态, 五位一体, 三点意见, N大X (三大攻坚战,
   六大纪律, 五大领域: value 5, unit 领域, the two characters after 大), any Chinese numeral with 个/项/
   种/位/条/类/支 right after an opening quotation mark (“三个聚焦”), a count in Chinese numerals inside
   a short quotation (“构建一张网”), one that announces a list before a colon (四项核心职务：…),
@@ -47,8 +48,9 @@ Conventions:
   三中全会, 二次巡察, 1号文件, 95周年, and each member of a series: 十九届四中、五中全会 gives 十九届,
   四中 and 五中全会; 一届、二届 gives two ordinals. ``count`` covers 一届/两届 alone (terms served).
 * Not figures (no row at all): idioms and proper names (一心一意, 千家万户, 万众一心, 五湖四海,
-  三门峡, 五台山), reduplication (一个个, 一件件), and 一个/一名/一种 as the article "a" (是一个,
-  作为一名, 一个重要方面); other uses of 一 with a measure word are counts of one (其中一名).
+  三门峡, 五台山), reduplication (一个个, 一件件), 一批 ("a batch of"), and 一个/一名/一种 as the
+  article "a" (是一个, 作为一名, 一个重要方面); other uses of 一 with a measure word are counts of one
+  (其中一名).
 * Dates: ``value`` is the year of ``date_earliest``; a range (至/到/-) is one row from the start's
   earliest to the end's latest day, with the coarser precision. A month without a year takes the
   last year named earlier in the same sentence, else the publication year. 以来/以后 set
@@ -88,14 +90,17 @@ ENUMERATION = "enumeration"
 #: Measure words after which 四项核心职务：… announces a list (a count of people before a colon stays a count).
 LIST_UNITS = frozenset("个项种条类点")
 SESSION_RE = re.compile("会议|全会|全体会议|大会|会")
-SLOGAN_BREAK_RE = re.compile("[”。，,；;：:！？]")
+#: A slogan is a quotation of at most this many characters, within one sentence (“正视一种形势，实施两项创新”).
+QUOTE_SPAN = 32
+QUOTE_BREAK_RE = re.compile("[”。！？!?：:\n]")
+QUOTE_END_RE = re.compile("[^“”。！？!?：:\n]*[”\"]")
 
 # ------------------------------------------------------------------------------------------------
 # Building blocks of the pattern (all matched against the shadow text)
 _CJK = "\u4e00-\u9fff"
 _ARABIC = (r"(?<![A-Za-z0-9.])[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
-           r"(?:[十百千万亿]+(?:(?:[0-9]+|零[0-9]+|[一二两三四五六七八九])[十百千万亿]*)*)?")  # 3万4512, 1亿2千万
-_CN = "[零〇一二两俩仨三四五六七八九十百千万亿]+"
+           r"(?:[十百千万亿]+(?:(?:[0-9]+|零[0-9]+)[十百千万亿]*|[一二两三四五六七八九][十百千万亿]+)*)?")  # 3万4512, 1亿2千万
+_CN = "(?<![0-9])[零〇一二两俩仨三四五六七八九十百千万亿]+"  # never right after an Arabic digit (10万三年)
 _NUM = rf"(?:(?:几|数|上)(?=[十百千万亿]))?(?:{_ARABIC}|{_CN})"
 _SEP = "至|到|—|-|~|～|－"
 
@@ -162,9 +167,9 @@ _PATTERN = rf"""
     |(?P<d_a>{_DATE1})(?:(?P<d_sep>{_SEP})(?P<d_b>{_DATE1}|{_DAY_ONLY}|今(?![年后天日])))?
   )(?P<d_post>以来|以前|之前|以后|之后|期间|前|后)?)
 |(?P<do>(?<![0-9月])(?P<do_n>3[01]|[12][0-9]|0?[1-9])(?![0-9])日(?![元报本]))
-|(?P<sl>(?=[一二两三四五六七八九十0-9][一二两三四五六七八九十0-9]?[一二两三四五六七八九十0-9]?[个项种位条])(?P<sl_n>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}(?=项规定))(?:(?P<sl_ge>个)(?P<sl_ge_w>{lex.SLOGAN_WORDS["个"]})
+|(?P<sl>(?=[一二两三四五六七八九十0-9][一二两三四五六七八九十0-9]?[一二两三四五六七八九十0-9]?[个项种位条点])(?P<sl_n>[一二两三四五六七八九十]{{1,3}}|[0-9]{{1,2}}(?=项规定|点))(?:(?P<sl_ge>个)(?P<sl_ge_w>{lex.SLOGAN_WORDS["个"]})
     |(?P<sl_x>项)(?P<sl_x_w>{lex.SLOGAN_WORDS["项"]})|(?P<sl_z>种)(?P<sl_z_w>{lex.SLOGAN_WORDS["种"]})
-    |(?P<sl_w>位)一体|(?P<sl_t>条)(?P<sl_t_w>{lex.SLOGAN_WORDS["条"]})(?![0-9])))
+    |(?P<sl_w>位)一体|(?P<sl_d>点)(?P<sl_d_w>{lex.SLOGAN_WORDS["点"]})|(?P<sl_t>条)(?P<sl_t_w>{lex.SLOGAN_WORDS["条"]})(?![0-9])))
 |(?P<slq>(?<=[“"《‘])(?P<slq_n>[一二两三四五六七八九十]{{1,3}})(?P<slq_u>个|项|种|位|条|类|支|化|张)
     (?=[{_CJK}、]{{1,10}}[”"》’]))
 |(?P<di>第(?P<di_n>{_ARABIC}|{_CN})(?:(?:、|{_SEP})第?(?P<di_n2>{_ARABIC}|{_CN}))*
@@ -192,6 +197,7 @@ _PATTERN = rf"""
     (?:(?<=[0-9])[ ])?(?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?(?:(?<=[0-9])[ ])?
     (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
       |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?(?P<q_rmb>(?<=元)人民币)?
+        (?:(?:至|到|—|～|~|-)(?P<q_n3>{_ARABIC}|{_CN})(?P=q_unit))?
       |(?P<q_noun>{lex.TITLE_NOUNS}|{_nouns_pattern()}))
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
 """
@@ -560,7 +566,7 @@ class _Extractor:
     def _slogan(self, m: re.Match) -> dict:
         """三个代表, 八项规定, 五位一体, “两个维护”: a slogan names a set (kind enumeration), never a count."""
         number = m["sl_n"] or m["slq_n"]
-        unit = m["slq_u"] or m["sl_ge"] or m["sl_x"] or m["sl_z"] or m["sl_w"] or m["sl_t"]
+        unit = m["slq_u"] or m["sl_ge"] or m["sl_x"] or m["sl_z"] or m["sl_w"] or m["sl_d"] or m["sl_t"]
         end = m.end()
         if m["slq"]:  # “两项制度”: the row covers the quoted slogan
             close = re.search("[”\"》’]", self.shadow[end:end + 12])
@@ -591,11 +597,12 @@ class _Extractor:
 
     def _names_a_set(self, start: int, end: int, unit: str) -> bool:
         """Whether a count written in Chinese numerals sits inside a short quotation (a slogan:
-        “全市一盘棋、构建一张网”) or announces a list (四项核心职务：…, 三个方面：…)."""
-        before = self.shadow[max(0, start - 12):start]
+        “全市一盘棋、构建一张网”, “正视一种形势，实施两项创新”) or announces a list (四项核心职务：…)."""
+        before = self.shadow[max(0, start - QUOTE_SPAN):start]
         opened = max(before.rfind("“"), before.rfind('"'))
-        if opened >= 0 and not SLOGAN_BREAK_RE.search(before, opened + 1):
-            if re.match("[^“”。，,；;：:！？]{0,12}[”\"]", self.shadow[end:end + 14]):
+        if opened >= 0 and not QUOTE_BREAK_RE.search(before, opened + 1):
+            closing = QUOTE_END_RE.match(self.shadow, end, end + QUOTE_SPAN)
+            if closing and len(before) - opened + (closing.end() - end) <= QUOTE_SPAN:
                 return True
         return unit in LIST_UNITS and re.match("[^，,。；;“”]{0,8}[：:]", self.shadow[end:end + 10]) is not None
 
@@ -625,6 +632,8 @@ class _Extractor:
         value, value_max, prefix = parse_quantity_number(low, multiplier)
         if m["q_n2"]:
             value_max = float(parse_quantity_number(m["q_n2"], m["q_mult"] or "")[0])
+        elif m["q_n3"]:  # 100元至200元: the measure word written twice
+            value_max = float(parse_quantity_number(m["q_n3"], m["q_mult"] or "")[0])
         if m["q_ge"]:
             unit, kind = lex.AFTER_GE[m["q_gu"]] if m["q_gu"] else ("个", lex.COUNT)
         elif m["q_noun"]:
@@ -656,7 +665,7 @@ class _Extractor:
         approx, qualifier, bound = _qualify([m["q_pre"], prefix, m["q_mid"], m["q_mid2"], m["q_post"]],
                                             lex.PREFIX_QUALIFIERS)
         if not math.isnan(value_max):
-            approx = approx or not m["q_n2"]  # 三四个 is "three or four"; 3至5人 is an exact range
+            approx = approx or not (m["q_n2"] or m["q_n3"])  # 三四个 is "three or four"; 3至5人 is an exact range
             bound = "range"
         return _row(value, unit, m.start(), m.end(), kind, approx=approx, qualifier=qualifier,
                     bound=bound, value_max=value_max)

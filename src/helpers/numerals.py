@@ -7,6 +7,7 @@ mixed forms read as one number: ``parse_number("3万4512") == 34512``, ``parse_n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "洞": 0,
@@ -119,6 +120,7 @@ def parse_mixed(chars: str) -> int | float:
     return _clean(round(total + section + (number or 0.0), 10))
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> int | float:
     """Parse one number as written in the text (see module docstring); raise NumeralError if none."""
     s = text.strip()
