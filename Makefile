@@ -8,7 +8,7 @@ TIDY := data/tidy/figures.csv
 TIDY_INPUTS := data/raw/xianning-inspection-2017-04-25.txt data/raw/xianning-inspection-2017-04-25.meta.json \
 	data/curated/quotes.csv $(wildcard src/helpers/*.py)
 
-.PHONY: setup data report test bench lab clean
+.PHONY: setup data report test bench lab clean fonts
 
 ## setup: create .venv (if missing) and install the project and its packages
 setup: $(INSTALLED)
@@ -37,6 +37,10 @@ test: setup
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+
+## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
+fonts: setup
+	PYTHONPATH=src $(PY) -m helpers.fontsubset
 
 ## lab: start JupyterLab on the project's kernel (token authentication stays on)
 # The URL printed at start-up carries the token; never start it with an empty token.
