@@ -10,18 +10,21 @@ from __future__ import annotations
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .. import paths
 from ..fileio import write_text_atomic
 from . import LANGS
 from .hashing import exporter_version, hash_files, project_dependencies, sha256_bytes, sha256_file
 from .manifest import Manifest
-from .tasks import NotebookTask, ReaderTask, TaskOutcome, layout, reader_layout
+from .buildenv import EnvCache, chrome_version, environment
+from .tasks import FIGURE, NotebookTask, ReaderTask, TaskOutcome, layout, reader_layout
+
+if TYPE_CHECKING:  # pragma: no cover - concurrent.futures loads only when there is work
+    from concurrent.futures import Executor, Future
 
 READER = "reader-report"
 _OUTPUT_OF = {"execute": "executed"}  # stage -> name of its output in the manifest
@@ -93,24 +96,44 @@ class _Builder:
         self.result = BuildResult(self.out)
         self._exporter = exporter_version()
         self._chrome: str | None | bool = False  # False: not looked for yet
+        self._chrome_ver: str | None | bool = False
         self._pool: Executor | None = None
+        self.env_cache = EnvCache(self.out)
+        self.env: dict[str, str] = {}
 
     # ---------- planning ----------
     def _stages(self, key: str, inputs: dict[str, str], upstream: tuple[str, ...]) -> tuple[str, ...]:
         """Which stages of ``key`` must run (``upstream`` is ("execute",) or () for readers)."""
         entry = self.manifest.get(key) or {}
-        stale = self.force or entry.get("inputs") != inputs
+        # an output made without the project's fonts is never taken as up to date
+        stale = self.force or entry.get("inputs") != inputs or bool(entry.get("fallback"))
         stages: list[str] = []
         for stage in upstream:
-            if stale or not self.manifest.output_ok(key, _OUTPUT_OF.get(stage, stage)):
+            outputs_ok = self.manifest.output_ok(key, _OUTPUT_OF.get(stage, stage))
+            if stage == "execute":  # every figure the notebook saved is still there, unchanged
+                outputs_ok = outputs_ok and all(self.manifest.output_ok(key, name)
+                                                for name in entry.get("outputs", {}) if name.startswith(FIGURE))
+            if stale or not outputs_ok:
                 stale = True
                 stages.append(stage)
         if stale or entry.get("exporter") != self._exporter or not self.manifest.output_ok(key, "html"):
             stale = True
             stages.append("html")
-        if self.pdf and (stale or not self.manifest.output_ok(key, "pdf")):
+        if self.pdf and (stale or not self.manifest.output_ok(key, "pdf")
+                         or entry.get("chrome") != self._chrome_version()):
             stages.append("pdf")
         return tuple(stages)
+
+    def _chrome_version(self) -> str | None:
+        """The browser's version (cached on disk by binary), None without a browser; asked once."""
+        if self._chrome_ver is False:
+            from .pdf import ChromeMissing, find_chrome
+
+            try:
+                self._chrome_ver = chrome_version(find_chrome(), self.env_cache)
+            except ChromeMissing:
+                self._chrome_ver = None
+        return self._chrome_ver or None
 
     def _chrome_path(self) -> str | None:
         """Find the browser once; on failure record ONE message and build HTML only."""
@@ -154,21 +177,35 @@ class _Builder:
         """Record a finished task in the manifest (or clean up after a failure) and report it."""
         key = task.key
         res = NotebookResult(key, task.lang, nb_path, "built", times=outcome.times)
+        old_entry = self.manifest.get(key) or {}
         if outcome.ok:
-            old = (self.manifest.get(key) or {}).get("outputs", {})
-            recorded = {s: r for s, r in old.items() if s not in task.stages}
+            old = old_entry.get("outputs", {})
+            recorded = {s: r for s, r in old.items() if s not in task.stages
+                        and not (s.startswith(FIGURE) and "execute" in task.stages)}
             recorded.update(outcome.outputs)
             if "html" in task.stages and "pdf" not in task.stages:
                 recorded.pop("pdf", None)  # the old PDF no longer matches the new HTML
                 _remove([outs["pdf"]])
-            self.manifest.set(key, {"inputs": inputs, "exporter": self._exporter, "outputs": recorded})
-            self.echo(f"[ok]   {key}  {_fmt_times(outcome.times)}")
+            entry = {"inputs": inputs, "exporter": self._exporter, "outputs": recorded}
+            chrome = self._chrome_version() if "pdf" in task.stages else old_entry.get("chrome")
+            if chrome and "pdf" in recorded:
+                entry["chrome"] = chrome
+            fallback = outcome.fallback or ([] if "execute" in task.stages else old_entry.get("fallback", []))
+            if fallback:
+                entry["fallback"] = fallback
+            self.manifest.set(key, entry)
+            note = f"  (made without the project's fonts: rebuilt next time; {fallback[0]})" if fallback else ""
+            self.echo(f"[ok]   {key}  {_fmt_times(outcome.times)}{note}")
         elif outcome.failed_stage == "pdf":
             # HTML is fine; keep it recorded so the next run only re-prints.
             entry = {"inputs": inputs, "exporter": self._exporter,
-                     "outputs": {**{s: r for s, r in (self.manifest.get(key) or {}).get("outputs", {}).items()
-                                    if s not in task.stages}, **outcome.outputs}}
+                     "outputs": {**{s: r for s, r in old_entry.get("outputs", {}).items()
+                                    if s not in task.stages
+                                    and not (s.startswith(FIGURE) and "execute" in task.stages)},
+                                 **outcome.outputs}}
             entry["outputs"].pop("pdf", None)
+            if outcome.fallback:
+                entry["fallback"] = outcome.fallback
             _remove([outs["pdf"]])
             self.manifest.set(key, entry)
             res.status, res.error = "failed", f"PDF: {outcome.error}"
@@ -188,11 +225,18 @@ class _Builder:
         if self.out.is_dir():
             for tmp in self.out.rglob(".*.tmp"):
                 tmp.unlink(missing_ok=True)
+            import shutil
+
+            shutil.rmtree(self.out / ".build" / "stage", ignore_errors=True)
+            from .pdf import clean_profiles
+
+            clean_profiles(self.out / ".build" / "chrome")
 
     def run(self, notebooks: list[Path]) -> BuildResult:
         t0 = time.perf_counter()
         self._clean_leftovers()
         deps = hash_files(self.deps)
+        self.env = environment(self.env_cache)
         pending: dict[Future[TaskOutcome], tuple] = {}
         per_lang: dict[str, list[tuple[str, Path]]] = {lang: [] for lang in self.langs}
         remaining = {lang: len(notebooks) for lang in self.langs}
@@ -207,7 +251,7 @@ class _Builder:
                 # the notebook by content and by modification time (`touch` asks for a re-run);
                 # data and helpers by content only, since `make data` rewrites identical tables
                 inputs = {"@notebook": sha256_bytes(nb_data[nb]), "@notebook_mtime_ns": str(nb.stat().st_mtime_ns),
-                          "@lang": lang, **deps}
+                          "@lang": lang, **deps, **self.env}
                 stages = self._stages(key, inputs, ("execute",))
                 if not stages:
                     self._skip(key, lang, nb, outs)
@@ -225,6 +269,8 @@ class _Builder:
             if remaining[lang] == 0:
                 self._reader(lang, per_lang[lang], lang_failed[lang], pending)
         try:
+            if pending:
+                from concurrent.futures import FIRST_COMPLETED, wait
             while pending:
                 done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -241,9 +287,15 @@ class _Builder:
             if self._pool is not None:
                 self._pool.shutdown(wait=False, cancel_futures=True)
             raise
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        finally:
+            if self._pool is not None and not pending:
+                self._pool.shutdown(wait=True)
+            if self._chrome:
+                from .pdf import shutdown
+
+                shutdown()
         self._index(notebooks)
+        self.env_cache.save()
         self.result.seconds = time.perf_counter() - t0
         return self.result
 
@@ -267,6 +319,7 @@ class _Builder:
             self.result.items.append(NotebookResult(key, lang, None, "failed", msg))
             return
         inputs = {k: self.manifest.output_sha(k, "executed") or "" for k, _ in sources}
+        inputs.update(self.env)
         stages = self._stages(key, inputs, ())
         if not stages:
             self._skip(key, lang, None, outs)

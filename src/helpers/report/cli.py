@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
                        args.force, executor=args.executor, timeout=args.timeout,
                        deps=None if args.project_deps else [])
     except KeyboardInterrupt:
+        from .pdf import shutdown
+
+        shutdown()  # the shared browser and its profile folder go now, not at the next build
         print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
         import os
         import sys
