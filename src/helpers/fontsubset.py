@@ -15,6 +15,7 @@ The output is byte-reproducible (fixed timestamps), so regenerating without new 
 from __future__ import annotations
 
 import argparse
+import os
 import unicodedata
 from io import BytesIO
 from pathlib import Path
@@ -22,7 +23,8 @@ from pathlib import Path
 from . import paths
 
 FAMILY = "Noto Sans CJK SC Subset"
-FONT_DIR: Path = paths.ROOT / "fonts"
+#: The shipped font's folder; ``XN_FONT_DIR`` points elsewhere (tests use it to take the font away).
+FONT_DIR: Path = Path(os.environ.get("XN_FONT_DIR") or paths.ROOT / "fonts")
 WEIGHTS: dict[str, int] = {"Regular": 400, "Bold": 700}
 SYSTEM_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-cjk")
 SOURCE_FACE = "Noto Sans CJK SC"
@@ -36,9 +38,9 @@ SOURCES: dict[str, tuple[str, ...]] = {
 TIMESTAMP = 3_786_825_600  # 2024-01-01
 
 
-def font_path(weight: str, folder: Path = FONT_DIR) -> Path:
+def font_path(weight: str, folder: Path | None = None) -> Path:
     """The shipped subset file of ``weight`` ("Regular" or "Bold")."""
-    return folder / f"NotoSansCJKsc-Subset-{weight}.ttf"
+    return (FONT_DIR if folder is None else folder) / f"NotoSansCJKsc-Subset-{weight}.ttf"
 
 
 def _drawable(ch: str) -> bool:

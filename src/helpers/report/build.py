@@ -190,7 +190,9 @@ class _Builder:
             chrome = self._chrome_version() if "pdf" in task.stages else old_entry.get("chrome")
             if chrome and "pdf" in recorded:
                 entry["chrome"] = chrome
-            fallback = outcome.fallback or ([] if "execute" in task.stages else old_entry.get("fallback", []))
+            kept = [f for f in old_entry.get("fallback", [])  # signs of stages that did not run again
+                    if ("html" if f.startswith("html:") else "execute") not in task.stages]
+            fallback = kept + outcome.fallback
             if fallback:
                 entry["fallback"] = fallback
             self.manifest.set(key, entry)
