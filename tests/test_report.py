@@ -326,3 +326,26 @@ def test_interrupted_build_leaves_no_chromium_profile(tmp_path: Path, how: str) 
     assert not _profiles(out)
     assert not [p for p in Path(tempfile.gettempdir()).glob(f"report-chrome-{proc.pid}-*")]
     _no_tmp(out)
+
+
+def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    args = ["--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs)]
+    assert _cli(*args).returncode == 0
+    assert (out / ".build" / "fast.json").is_file()
+
+    def again(**env: str) -> tuple[str, str]:
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "helpers.report", "--no-project-deps", *args],
+                              capture_output=True, text=True, env=_env(**env), timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return proc.stdout, proc.stderr
+
+    stdout, imports = again()
+    assert "helpers.report.build" not in imports and "argparse" not in imports, "fast path imported the build"
+    assert stdout.count("[skip]") == 2 and "0 built, 2 up to date" in stdout, stdout
+    _, imports = again(XN_SYSTEM_CJK="0")  # another font environment: the full check runs
+    assert "helpers.report.build" in imports
+    (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
+    stdout, imports = again()
+    assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout

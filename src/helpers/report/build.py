@@ -53,6 +53,8 @@ class BuildResult:
     messages: list[str] = field(default_factory=list)
     index: Path | None = None
     seconds: float = 0.0
+    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted
+    fallback: bool = False  # some output was made without the project's fonts
 
     @property
     def ok(self) -> bool:
@@ -298,8 +300,37 @@ class _Builder:
                 shutdown()
         self._index(notebooks)
         self.env_cache.save()
+        if self.manifest.dirty:
+            self.manifest.save()
+        self.result.fallback = any(e.get("fallback") for e in self.manifest.targets.values())
+        self.result.watched = self._watched(notebooks)
         self.result.seconds = time.perf_counter() - t0
         return self.result
+
+    def _watched(self, notebooks: list[Path]) -> list[str]:
+        """Every file and folder this plan consulted (for :mod:`.fastpath`)."""
+        import sys
+
+        from ..fontsubset import FONT_DIR, SYSTEM_DIRS
+        from .buildenv import font_files
+
+        here = Path(__file__).parent
+        files = [*self.deps, *notebooks, *{p.parent for p in notebooks}, here,
+                 *(p for p in here.iterdir() if p.name != "__pycache__"),
+                 paths.ARTICLE, paths.ARTICLE_META, *font_files(), FONT_DIR,
+                 *(Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS),
+                 self.manifest.path, self.env_cache.path]
+        for dep in self.deps:  # folders too: a new file in them changes their time
+            files += [d for d in dep.parents if paths.ROOT in d.parents]
+        files += [Path(p) for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+        for entry in self.manifest.targets.values():
+            files += [self.out / rec["path"] for rec in entry.get("outputs", {}).values()]
+        if self.pdf and self._chrome_version():
+            from .pdf import find_chrome
+
+            chrome = find_chrome()
+            files += [Path(chrome), Path(chrome).resolve()]
+        return [str(f) for f in files]
 
     def _skip(self, key: str, lang: str, nb: Path | None, outs: dict[str, Path], note: str = "up to date") -> None:
         self.echo(f"[skip] {key}  {note}")
@@ -364,8 +395,9 @@ class _Builder:
             self.echo(self.result.messages[-1])
         date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         write_text_atomic(index, render_index(links, date, stamp))
-        self.manifest.set("index", {"inputs": inputs, "outputs": {"html": {
-            "path": "index.html", "sha256": sha256_file(index) or ""}}})
+        from .manifest import record
+
+        self.manifest.set("index", {"inputs": inputs, "outputs": {"html": record(self.out, index)}})
         self.echo(f"[ok]   index.html  ({date})")
 
 

@@ -45,8 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
     import signal
+    import sys
 
-    from .build import build
+    from .build import build, discover
 
     # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -66,6 +67,19 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
+    from . import fastpath
+
+    argv_ = sys.argv[1:] if argv is None else list(argv)
+    if result.ok and not result.fallback and result.index is not None:
+        from .build import READER
+
+        order = [f"{lang}/{nb.stem}" for lang in (args.lang or LANGS) for nb in args.notebooks or discover()]
+        order += [f"{lang}/{READER}" for lang in (args.lang or LANGS)]
+        keys = {i.key for i in result.items}
+        fastpath.write(argv_, result.watched, [f"[skip] {k}  up to date" for k in order if k in keys],
+                       str(result.index))
+    else:
+        fastpath.forget(argv_)
     built = sum(i.status == "built" for i in result.items)
     failed = sum(i.status == "failed" for i in result.items)
     skipped = sum(i.status == "skipped" for i in result.items)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..fileio import write_text_atomic
-from .hashing import sha256_file
 
 STAGES = ("execute", "html", "pdf")
 FIGURE = "figure:"  # prefix of the manifest's output records of the figures a notebook saved
@@ -66,12 +65,14 @@ class TaskOutcome:
     failed_stage: str | None = None
     error: str | None = None
     times: dict[str, float] = field(default_factory=dict)
-    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     fallback: list[str] = field(default_factory=list)  # what was drawn without the project's fonts
 
 
-def _record(out_dir: Path, path: Path) -> dict[str, str]:
-    return {"path": path.relative_to(out_dir).as_posix(), "sha256": sha256_file(path) or ""}
+def _record(out_dir: Path, path: Path) -> dict[str, Any]:
+    from .manifest import record
+
+    return record(out_dir, path)
 
 
 def _html_and_pdf(outcome: TaskOutcome, nb: Any, title: str, reader: bool, paths: dict[str, Path],
