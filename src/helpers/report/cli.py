@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
     from . import fastpath
 
-    argv_ = sys.argv[1:] if argv is None else list(argv)
+    argv_ = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--force"]  # same state after
     if result.ok and not result.fallback and result.index is not None:
         from .build import READER
 
