@@ -408,7 +408,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
 
     ``deps`` are the files whose change re-executes every notebook (default: tidy data,
     datapackage.json, helpers). ``executor`` is ``"thread"`` or ``"process"``; ``jobs``
-    defaults to the number of cores. Messages go to ``echo`` (``None``: silent).
+    defaults to the number of cores plus one. Messages go to ``echo`` (``None``: silent).
     """
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
     names = [p.stem for p in nbs]
@@ -421,5 +421,6 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
             if echo is print:
                 sys.stdout.flush()
 
-    builder = _Builder(out_dir, langs, pdf, jobs or os.cpu_count() or 1, force, deps, executor, timeout, _echo)
+    # one worker more than cores: a worker waiting for the shared browser to print leaves its core to a kernel
+    builder = _Builder(out_dir, langs, pdf, jobs or (os.cpu_count() or 1) + 1, force, deps, executor, timeout, _echo)
     return builder.run(nbs)

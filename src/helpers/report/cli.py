@@ -31,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", action="append", choices=LANGS,
                    help="label language; repeat for several (default: en and zh)")
     p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores + 1)")
     p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the manifest")
     p.add_argument("--executor", choices=("thread", "process"), default="thread",
                    help="worker kind (default: thread; kernels are separate processes anyway)")
