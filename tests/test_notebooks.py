@@ -21,7 +21,7 @@ from helpers import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))
 LANGS = ("en", "zh")
-BAD_TEXT = ("Glyph", "missing from font")
+BAD_TEXT = ("Glyph", "missing from font", "findfont", "MissingCJKFontWarning")
 
 
 def _inject(nb, lang: str) -> None:
