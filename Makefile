@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 TIDY := data/tidy/.stamp.json
 TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
 
-.PHONY: setup data report test bench lab lock clean
+.PHONY: setup data report test bench lab lock clean fonts
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -82,6 +82,10 @@ test: setup
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+
+## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
+fonts: setup
+	PYTHONPATH=src $(PY) -m helpers.fontsubset
 
 ## lab: start JupyterLab at the project's root on the notebooks folder (token authentication stays on)
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and

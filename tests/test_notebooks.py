@@ -3,8 +3,8 @@
 Each notebook x language executes once per session (a session fixture, in parallel threads), with
 the kernel's working directory set to an empty temporary folder (proving paths do not depend on the
 CWD) and ``LANGUAGE = "zh"``/``"en"`` injected after the ``parameters`` cell, papermill-style, as
-the report build does. Figures are written into a temporary folder (``XN_FIGURES_DIR``) only if the
-helpers honour it; otherwise into reports/figures/, which gives the same bytes as the build.
+the report build does. Figures are written into a temporary folder (``XN_FIGURES_DIR``), never into
+reports/figures/, and must equal the committed ones byte for byte.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from helpers import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))
 LANGS = ("en", "zh")
-BAD_TEXT = ("Glyph", "missing from font")
+BAD_TEXT = ("Glyph", "missing from font", "findfont", "MissingCJKFontWarning")
 
 
 def _inject(nb, lang: str) -> None:
@@ -31,12 +31,13 @@ def _inject(nb, lang: str) -> None:
     nb.cells.insert(pos, cell)
 
 
-def _run(path: Path, lang: str, cwd: Path) -> tuple[object, float]:
+def _run(path: Path, lang: str, cwd: Path, figures: Path) -> tuple[object, float]:
     nb = nbformat.read(path, as_version=4)
     _inject(nb, lang)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(paths.ROOT / "src"), env.get("PYTHONPATH", "")) if p)
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    env["XN_FIGURES_DIR"] = str(figures)
     client = NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=True,
                             resources={"metadata": {"path": str(cwd)}})
     t0 = time.perf_counter()
@@ -45,11 +46,16 @@ def _run(path: Path, lang: str, cwd: Path) -> tuple[object, float]:
 
 
 @pytest.fixture(scope="session")
-def executed(tmp_path_factory) -> dict[tuple[str, str], object]:
+def figures_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("figures")
+
+
+@pytest.fixture(scope="session")
+def executed(tmp_path_factory, figures_dir: Path) -> dict[tuple[str, str], object]:
     cwd = tmp_path_factory.mktemp("elsewhere")
     jobs = [(p, lang) for p in NOTEBOOKS for lang in LANGS]
     with ThreadPoolExecutor(max_workers=min(4, len(jobs) or 1)) as pool:
-        futures = {(p.name, lang): pool.submit(_run, p, lang, cwd) for p, lang in jobs}
+        futures = {(p.name, lang): pool.submit(_run, p, lang, cwd, figures_dir) for p, lang in jobs}
         results = {key: fut.result() for key, fut in futures.items()}
     assert not any(cwd.iterdir()), "a notebook wrote into the working directory"
     return {key: nb for key, (nb, _) in results.items()}
@@ -130,3 +136,10 @@ def test_committed_without_outputs(path: Path):
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None, f"{path.name}: outputs committed"
+
+
+def test_notebooks_save_figures_outside_the_work_tree_identical_to_the_committed(executed, figures_dir: Path):
+    saved = sorted(p.name for p in figures_dir.iterdir())
+    assert saved == sorted(p.name for p in paths.FIGURES.iterdir() if p.suffix in (".png", ".svg"))
+    differ = [n for n in saved if (figures_dir / n).read_bytes() != (paths.FIGURES / n).read_bytes()]
+    assert not differ, f"notebook figures differ from reports/figures: {differ}"

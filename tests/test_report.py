@@ -221,3 +221,131 @@ def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
     assert again.exit_code == 0
     assert again.get("en/01-demo").status == "skipped"
     _no_tmp(out)
+
+
+def _manifest(out: Path) -> dict:
+    return json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))["targets"]
+
+
+def test_the_environment_is_part_of_every_key(demo) -> None:
+    _, out, result = demo
+    entry = _manifest(out)["zh/01-demo"]
+    inputs = entry["inputs"]
+    assert inputs["@font:fonts/NotoSansCJKsc-Subset-Regular.ttf"] == sha256_file(
+        paths.ROOT / "fonts" / "NotoSansCJKsc-Subset-Regular.ttf")
+    assert "@font:fonts/NotoSansCJKsc-Subset-Bold.ttf" in inputs
+    import matplotlib
+    import nbconvert
+
+    assert inputs["@pkg:matplotlib"] == matplotlib.__version__ and inputs["@pkg:nbconvert"] == nbconvert.__version__
+    assert "@pkg:pandas" in inputs and "@pkg:seaborn" in inputs and "@python" in inputs
+    assert "fallback" not in entry, entry.get("fallback")
+    if (out / "zh" / "01-demo.pdf").exists():
+        assert entry["chrome"].startswith(("Chromium", "Google Chrome", "HeadlessChrome")), entry["chrome"]
+        assert _manifest(out)["zh/reader-report"]["chrome"] == entry["chrome"]
+
+
+def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
+    nbs, out, _ = demo
+    pdf = [] if (out / "en" / "01-demo.pdf").exists() else ["--no-pdf"]
+    figure = out / "figures" / "demo-2.zh.png"
+    assert figure.read_bytes().startswith(b"\x89PNG")
+    assert _manifest(out)["zh/02-demo"]["outputs"]["figure:demo-2.zh.png"]["sha256"] == sha256_file(figure)
+    assert not list(paths.FIGURES.glob("demo-*")), "a build into a temporary folder wrote into reports/figures"
+    assert not (out / ".build" / "stage").exists() or not any((out / ".build" / "stage").iterdir())
+    figure.unlink()
+    proc = _cli("--out", str(out), *pdf, *map(str, nbs))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    built = sorted(ln.split()[1] for ln in proc.stdout.splitlines() if ln.startswith("[ok]") and "index" not in ln)
+    assert built == ["zh/02-demo", "zh/reader-report"], proc.stdout
+    assert figure.is_file()
+    figure.write_bytes(b"changed by hand")
+    proc = _cli("--out", str(out), *pdf, *map(str, nbs))
+    assert "[ok]   zh/02-demo" in proc.stdout and figure.read_bytes().startswith(b"\x89PNG")
+
+
+def test_outputs_made_without_the_fonts_are_never_up_to_date(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    no_fonts = {"XN_FONT_DIR": str(tmp_path / "no-fonts"), "XN_SYSTEM_CJK": "0"}
+    for _ in range(2):  # made without the fonts: built again, every time
+        proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs), **no_fonts)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert proc.stdout.count("made without the project's fonts") == 4, proc.stdout  # 2 notebooks, 2 readers
+        assert all(e.get("fallback") for k, e in _manifest(out).items() if k != "index")
+    proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))  # fonts back
+    assert proc.returncode == 0 and proc.stdout.count("[ok]") == 5 and "project's fonts" not in proc.stdout, proc.stdout
+    assert not any(e.get("fallback") for e in _manifest(out).values())
+    proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))
+    assert proc.stdout.count("[skip]") == 4 and "built, 4 up to date" in proc.stdout, proc.stdout
+
+
+def test_chromium_version_is_asked_once_per_binary(tmp_path: Path) -> None:
+    _tools_or_skip()
+    from helpers.report.buildenv import EnvCache, chrome_version
+    from helpers.report.pdf import find_chrome
+
+    log = tmp_path / "asked"
+    wrapper = tmp_path / "chrome"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexec {find_chrome()} "$@"\n')
+    wrapper.chmod(0o755)
+    first = chrome_version(str(wrapper), EnvCache(tmp_path))
+    cache = EnvCache(tmp_path)
+    cache.data = {}
+    chrome_version(str(wrapper), cache)
+    cache.save()
+    assert chrome_version(str(wrapper), EnvCache(tmp_path)) == first and "Chrom" in first
+    assert log.read_text().count("--version") == 2  # the third answer came from the cache file
+
+
+def _profiles(out: Path) -> list[Path]:
+    return list((out / ".build" / "chrome").glob("report-chrome-*"))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT", "SIGKILL"])
+def test_interrupted_build_leaves_no_chromium_profile(tmp_path: Path, how: str) -> None:
+    _tools_or_skip()
+    import tempfile
+
+    nbs = write_demo_notebooks(tmp_path / "nb", 3)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "zh",
+           "--jobs", "1", *map(str, nbs)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=_env())
+    assert proc.stdout is not None
+    line = proc.stdout.readline()  # the first notebook printed: the browser is running
+    assert line.startswith("[ok]") and "pdf" in line, line
+    assert _profiles(out), "the shared browser's profile lives under .build/chrome"
+    proc.send_signal(getattr(signal, how))
+    proc.wait(timeout=60)
+    if how != "SIGKILL":  # handled: the browser and its profile are gone at once
+        assert proc.returncode == 130
+        assert not _profiles(out)
+    again = build(nbs, out, ("zh",), pdf=True, jobs=1, force=False, deps=[])  # cleans what a kill left
+    assert again.exit_code == 0, again.messages
+    assert not _profiles(out)
+    assert not [p for p in Path(tempfile.gettempdir()).glob(f"report-chrome-{proc.pid}-*")]
+    _no_tmp(out)
+
+
+def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path: Path) -> None:
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    args = ["--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs)]
+    assert _cli(*args).returncode == 0
+    assert (out / ".build" / "fast.json").is_file()
+
+    def again(**env: str) -> tuple[str, str]:
+        proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "helpers.report", "--no-project-deps", *args],
+                              capture_output=True, text=True, env=_env(**env), timeout=300)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        return proc.stdout, proc.stderr
+
+    stdout, imports = again()
+    assert "helpers.report.build" not in imports and "argparse" not in imports, "fast path imported the build"
+    assert stdout.count("[skip]") == 2 and "0 built, 2 up to date" in stdout, stdout
+    _, imports = again(XN_SYSTEM_CJK="0")  # another font environment: the full check runs
+    assert "helpers.report.build" in imports
+    (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
+    stdout, imports = again()
+    assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout

@@ -13,9 +13,10 @@ This package's top level imports nothing heavy, so the no-change path stays fast
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs the no-change rebuild time
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import Any
+
     from .build import BuildResult, NotebookResult, build
 
 __all__ = ["build", "BuildResult", "NotebookResult", "LANGS"]

@@ -10,18 +10,21 @@ from __future__ import annotations
 import os
 import sys
 import time
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .. import paths
 from ..fileio import write_text_atomic
 from . import LANGS
 from .hashing import exporter_version, hash_files, project_dependencies, sha256_bytes, sha256_file
 from .manifest import Manifest
-from .tasks import NotebookTask, ReaderTask, TaskOutcome, layout, reader_layout
+from .buildenv import EnvCache, chrome_version, environment
+from .tasks import FIGURE, NotebookTask, ReaderTask, TaskOutcome, layout, reader_layout
+
+if TYPE_CHECKING:  # pragma: no cover - concurrent.futures loads only when there is work
+    from concurrent.futures import Executor, Future
 
 READER = "reader-report"
 _OUTPUT_OF = {"execute": "executed"}  # stage -> name of its output in the manifest
@@ -50,6 +53,8 @@ class BuildResult:
     messages: list[str] = field(default_factory=list)
     index: Path | None = None
     seconds: float = 0.0
+    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted
+    fallback: bool = False  # some output was made without the project's fonts
 
     @property
     def ok(self) -> bool:
@@ -94,24 +99,44 @@ class _Builder:
         self.result = BuildResult(self.out)
         self._exporter = exporter_version()
         self._chrome: str | None | bool = False  # False: not looked for yet
+        self._chrome_ver: str | None | bool = False
         self._pool: Executor | None = None
+        self.env_cache = EnvCache(self.out)
+        self.env: dict[str, str] = {}
 
     # ---------- planning ----------
     def _stages(self, key: str, inputs: dict[str, str], upstream: tuple[str, ...]) -> tuple[str, ...]:
         """Which stages of ``key`` must run (``upstream`` is ("execute",) or () for readers)."""
         entry = self.manifest.get(key) or {}
-        stale = self.force or entry.get("inputs") != inputs
+        # an output made without the project's fonts is never taken as up to date
+        stale = self.force or entry.get("inputs") != inputs or bool(entry.get("fallback"))
         stages: list[str] = []
         for stage in upstream:
-            if stale or not self.manifest.output_ok(key, _OUTPUT_OF.get(stage, stage)):
+            outputs_ok = self.manifest.output_ok(key, _OUTPUT_OF.get(stage, stage))
+            if stage == "execute":  # every figure the notebook saved is still there, unchanged
+                outputs_ok = outputs_ok and all(self.manifest.output_ok(key, name)
+                                                for name in entry.get("outputs", {}) if name.startswith(FIGURE))
+            if stale or not outputs_ok:
                 stale = True
                 stages.append(stage)
         if stale or entry.get("exporter") != self._exporter or not self.manifest.output_ok(key, "html"):
             stale = True
             stages.append("html")
-        if self.pdf and (stale or not self.manifest.output_ok(key, "pdf")):
+        if self.pdf and (stale or not self.manifest.output_ok(key, "pdf")
+                         or entry.get("chrome") != self._chrome_version()):
             stages.append("pdf")
         return tuple(stages)
+
+    def _chrome_version(self) -> str | None:
+        """The browser's version (cached on disk by binary), None without a browser; asked once."""
+        if self._chrome_ver is False:
+            from .pdf import ChromeMissing, find_chrome
+
+            try:
+                self._chrome_ver = chrome_version(find_chrome(), self.env_cache)
+            except ChromeMissing:
+                self._chrome_ver = None
+        return self._chrome_ver or None
 
     def _chrome_path(self) -> str | None:
         """Find the browser once; on failure record ONE message and build HTML only."""
@@ -155,21 +180,37 @@ class _Builder:
         """Record a finished task in the manifest (or clean up after a failure) and report it."""
         key = task.key
         res = NotebookResult(key, task.lang, nb_path, "built", times=outcome.times)
+        old_entry = self.manifest.get(key) or {}
         if outcome.ok:
-            old = (self.manifest.get(key) or {}).get("outputs", {})
-            recorded = {s: r for s, r in old.items() if s not in task.stages}
+            old = old_entry.get("outputs", {})
+            recorded = {s: r for s, r in old.items() if s not in task.stages
+                        and not (s.startswith(FIGURE) and "execute" in task.stages)}
             recorded.update(outcome.outputs)
             if "html" in task.stages and "pdf" not in task.stages:
                 recorded.pop("pdf", None)  # the old PDF no longer matches the new HTML
                 _remove([outs["pdf"]])
-            self.manifest.set(key, {"inputs": inputs, "exporter": self._exporter, "outputs": recorded})
-            self.echo(f"[ok]   {key}  {_fmt_times(outcome.times)}")
+            entry = {"inputs": inputs, "exporter": self._exporter, "outputs": recorded}
+            chrome = self._chrome_version() if "pdf" in task.stages else old_entry.get("chrome")
+            if chrome and "pdf" in recorded:
+                entry["chrome"] = chrome
+            kept = [f for f in old_entry.get("fallback", [])  # signs of stages that did not run again
+                    if ("html" if f.startswith("html:") else "execute") not in task.stages]
+            fallback = kept + outcome.fallback
+            if fallback:
+                entry["fallback"] = fallback
+            self.manifest.set(key, entry)
+            note = f"  (made without the project's fonts: rebuilt next time; {fallback[0]})" if fallback else ""
+            self.echo(f"[ok]   {key}  {_fmt_times(outcome.times)}{note}")
         elif outcome.failed_stage == "pdf":
             # HTML is fine; keep it recorded so the next run only re-prints.
             entry = {"inputs": inputs, "exporter": self._exporter,
-                     "outputs": {**{s: r for s, r in (self.manifest.get(key) or {}).get("outputs", {}).items()
-                                    if s not in task.stages}, **outcome.outputs}}
+                     "outputs": {**{s: r for s, r in old_entry.get("outputs", {}).items()
+                                    if s not in task.stages
+                                    and not (s.startswith(FIGURE) and "execute" in task.stages)},
+                                 **outcome.outputs}}
             entry["outputs"].pop("pdf", None)
+            if outcome.fallback:
+                entry["fallback"] = outcome.fallback
             _remove([outs["pdf"]])
             self.manifest.set(key, entry)
             res.status, res.error = "failed", f"PDF: {outcome.error}"
@@ -189,11 +230,18 @@ class _Builder:
         if self.out.is_dir():
             for tmp in self.out.rglob(".*.tmp"):
                 tmp.unlink(missing_ok=True)
+            import shutil
+
+            shutil.rmtree(self.out / ".build" / "stage", ignore_errors=True)
+            from .pdf import clean_profiles
+
+            clean_profiles(self.out / ".build" / "chrome")
 
     def run(self, notebooks: list[Path]) -> BuildResult:
         t0 = time.perf_counter()
         self._clean_leftovers()
         deps = hash_files(self.deps)
+        self.env = environment(self.env_cache)
         pending: dict[Future[TaskOutcome], tuple] = {}
         per_lang: dict[str, list[tuple[str, Path]]] = {lang: [] for lang in self.langs}
         remaining = {lang: len(notebooks) for lang in self.langs}
@@ -208,7 +256,7 @@ class _Builder:
                 # the notebook by content and by modification time (`touch` asks for a re-run);
                 # data and helpers by content only, since `make data` rewrites identical tables
                 inputs = {"@notebook": sha256_bytes(nb_data[nb]), "@notebook_mtime_ns": str(nb.stat().st_mtime_ns),
-                          "@lang": lang, **deps}
+                          "@lang": lang, **deps, **self.env}
                 stages = self._stages(key, inputs, ("execute",))
                 if not stages:
                     self._skip(key, lang, nb, outs)
@@ -226,6 +274,8 @@ class _Builder:
             if remaining[lang] == 0:
                 self._reader(lang, per_lang[lang], lang_failed[lang], pending)
         try:
+            if pending:
+                from concurrent.futures import FIRST_COMPLETED, wait
             while pending:
                 done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -242,16 +292,51 @@ class _Builder:
             if self._pool is not None:
                 self._pool.shutdown(wait=False, cancel_futures=True)
             raise
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        finally:
+            if self._pool is not None and not pending:
+                self._pool.shutdown(wait=True)
+            if self._chrome:
+                from .pdf import shutdown
+
+                shutdown()
         if self.article:  # reports/<lang>/article.html (see article_build.py)
             from .article_build import update as update_article
 
             self.result.messages += [f"[FAIL] {o.key}  {o.message}" for o in update_article(
                 self.out, self.langs, self.manifest, self.force, self.echo) if o.status == "failed"]
         self._index(notebooks)
+        self.env_cache.save()
+        if self.manifest.dirty:
+            self.manifest.save()
+        self.result.fallback = any(e.get("fallback") for e in self.manifest.targets.values())
+        self.result.watched = self._watched(notebooks)
         self.result.seconds = time.perf_counter() - t0
         return self.result
+
+    def _watched(self, notebooks: list[Path]) -> list[str]:
+        """Every file and folder this plan consulted (for :mod:`.fastpath`)."""
+        import sys
+
+        from ..fontsubset import FONT_DIR, SYSTEM_DIRS
+        from .buildenv import font_files
+
+        here = Path(__file__).parent
+        files = [*self.deps, *notebooks, *{p.parent for p in notebooks}, here,
+                 *(p for p in here.iterdir() if p.name != "__pycache__"),
+                 paths.ARTICLE, paths.ARTICLE_META, *font_files(), FONT_DIR,
+                 *(Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS),
+                 self.manifest.path, self.env_cache.path]
+        for dep in self.deps:  # folders too: a new file in them changes their time
+            files += [d for d in dep.parents if paths.ROOT in d.parents]
+        files += [Path(p) for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+        for entry in self.manifest.targets.values():
+            files += [self.out / rec["path"] for rec in entry.get("outputs", {}).values()]
+        if self.pdf and self._chrome_version():
+            from .pdf import find_chrome
+
+            chrome = find_chrome()
+            files += [Path(chrome), Path(chrome).resolve()]
+        return [str(f) for f in files]
 
     def _skip(self, key: str, lang: str, nb: Path | None, outs: dict[str, Path], note: str = "up to date") -> None:
         self.echo(f"[skip] {key}  {note}")
@@ -273,6 +358,7 @@ class _Builder:
             self.result.items.append(NotebookResult(key, lang, None, "failed", msg))
             return
         inputs = {k: self.manifest.output_sha(k, "executed") or "" for k, _ in sources}
+        inputs.update(self.env)
         stages = self._stages(key, inputs, ())
         if not stages:
             self._skip(key, lang, None, outs)
@@ -315,8 +401,9 @@ class _Builder:
             self.echo(self.result.messages[-1])
         date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         write_text_atomic(index, render_index(links, date, stamp))
-        self.manifest.set("index", {"inputs": inputs, "outputs": {"html": {
-            "path": "index.html", "sha256": sha256_file(index) or ""}}})
+        from .manifest import record
+
+        self.manifest.set("index", {"inputs": inputs, "outputs": {"html": record(self.out, index)}})
         self.echo(f"[ok]   index.html  ({date})")
 
 
@@ -327,7 +414,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
 
     ``deps`` are the files whose change re-executes every notebook (default: tidy data,
     datapackage.json, helpers). ``executor`` is ``"thread"`` or ``"process"``; ``jobs``
-    defaults to the number of cores. Messages go to ``echo`` (``None``: silent).
+    defaults to the number of cores plus one. Messages go to ``echo`` (``None``: silent).
     """
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
     names = [p.stem for p in nbs]
@@ -340,5 +427,6 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
             if echo is print:
                 sys.stdout.flush()
 
-    builder = _Builder(out_dir, langs, pdf, jobs or os.cpu_count() or 1, force, deps, executor, timeout, _echo)
+    # one worker more than cores: a worker waiting for the shared browser to print leaves its core to a kernel
+    builder = _Builder(out_dir, langs, pdf, jobs or (os.cpu_count() or 1) + 1, force, deps, executor, timeout, _echo)
     return builder.run(nbs)

@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", action="append", choices=LANGS,
                    help="label language; repeat for several (default: en and zh)")
     p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores + 1)")
     p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the manifest")
     p.add_argument("--executor", choices=("thread", "process"), default="thread",
                    help="worker kind (default: thread; kernels are separate processes anyway)")
@@ -46,8 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
     import signal
+    import sys
 
-    from .build import build
+    from .build import build, discover
 
     # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -79,12 +80,28 @@ def main(argv: list[str] | None = None) -> int:
               "Fix: make reports/ writable (or free space), then run the build again", file=stderr)
         return 1
     except KeyboardInterrupt:
+        from .pdf import shutdown
+
+        shutdown()  # the shared browser and its profile folder go now, not at the next build
         print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
         import os
         import sys
 
         sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
+    from . import fastpath
+
+    argv_ = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--force"]  # same state after
+    if result.ok and not result.fallback and result.index is not None:
+        from .build import READER
+
+        order = [f"{lang}/{nb.stem}" for lang in (args.lang or LANGS) for nb in args.notebooks or discover()]
+        order += [f"{lang}/{READER}" for lang in (args.lang or LANGS)]
+        keys = {i.key for i in result.items}
+        fastpath.write(argv_, result.watched, [f"[skip] {k}  up to date" for k in order if k in keys],
+                       str(result.index))
+    else:
+        fastpath.forget(argv_)
     built = sum(i.status == "built" for i in result.items)
     failed = sum(i.status == "failed" for i in result.items)
     skipped = sum(i.status == "skipped" for i in result.items)

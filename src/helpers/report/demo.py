@@ -1,16 +1,12 @@
-"""Small synthetic notebooks (Chinese text, a pandas table, a matplotlib chart) for tests and the benchmark."""
+"""Small synthetic notebooks (Chinese text, a pandas table, a matplotlib chart saved as a figure) for tests and the benchmark."""
 from __future__ import annotations
 
 from pathlib import Path
 
-_SETUP = """import os
-import pandas as pd
+_SETUP = """import pandas as pd
 import matplotlib.pyplot as plt
-from matplotlib import font_manager
-for _f in ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",):
-    if os.path.exists(_f):
-        font_manager.fontManager.addfont(_f)
-plt.rcParams["font.family"] = ["Noto Sans CJK JP", "DejaVu Sans"]
+from helpers import fonts, paths
+fonts.setup(LANGUAGE)
 LABELS = {"en": {"title": "Problem leads"}, "zh": {"title": "问题线索"}}[LANGUAGE]"""
 
 _TABLE = """df = pd.DataFrame({"term": ["巡察", "问题线索", "整改"], "count": [%d, 5, 7]})
@@ -18,7 +14,8 @@ df"""
 
 _CHART = """fig, ax = plt.subplots(figsize=(5, 3))
 ax.bar(df["term"], df["count"], color="#2a6f97")
-ax.set_title("巡察 问题线索 — " + LABELS["title"])
+ax.set_title("巡察 问题线索 — " + LABELS["title"], fontweight="bold")
+fig.savefig(paths.FIGURES / f"demo-%d.{LANGUAGE}.png", dpi=50, metadata={"Software": None})
 plt.show()"""
 
 
@@ -33,7 +30,7 @@ def demo_notebook(n: int = 1, fail: bool = False) -> str:
              params, nbformat.v4.new_code_cell(_SETUP), nbformat.v4.new_code_cell(_TABLE % (n + 2))]
     if fail:
         cells.append(nbformat.v4.new_code_cell('total = df["count"].sum()\nraise ValueError("demo failure")'))
-    cells += [nbformat.v4.new_markdown_cell("## 图表 Chart"), nbformat.v4.new_code_cell(_CHART)]
+    cells += [nbformat.v4.new_markdown_cell("## 图表 Chart"), nbformat.v4.new_code_cell(_CHART % n)]
     nb.cells = cells
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     return nbformat.writes(nb)

@@ -43,9 +43,9 @@ def inject_language(nb: Any, lang: str) -> int:
     return pos
 
 
-def kernel_env() -> dict[str, str]:
-    """Environment for the kernel: the project's ``src/`` first on ``PYTHONPATH``."""
-    env = dict(os.environ)
+def kernel_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """Environment for the kernel: the project's ``src/`` first on ``PYTHONPATH``, plus ``extra``."""
+    env = {**os.environ, **(extra or {})}
     src = str(paths.ROOT / "src")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH", "")) if p)
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
@@ -78,11 +78,12 @@ def failed_cell(nb: Any, injected_at: int) -> FailedCell | None:
     return None
 
 
-def execute(nb_bytes: bytes, nb_path: Path, lang: str, timeout: int = 600, log: Path | None = None) -> Any:
+def execute(nb_bytes: bytes, nb_path: Path, lang: str, timeout: int = 600, log: Path | None = None,
+            env: dict[str, str] | None = None) -> Any:
     """Execute the notebook given as ``nb_bytes`` (read from ``nb_path``) with ``LANGUAGE = lang``.
 
     The working directory is the notebook's folder; the kernel's own stderr (start-up
-    warnings, crashes) goes to ``log`` if given. Returns the executed notebook node,
+    warnings, crashes) goes to ``log`` if given; ``env`` is added to the kernel's environment. Returns the executed notebook node,
     or raises :class:`NotebookFailed` naming the failing cell and the exception.
     """
     import nbformat
@@ -98,9 +99,9 @@ def execute(nb_bytes: bytes, nb_path: Path, lang: str, timeout: int = 600, log: 
     log_handle = open(log, "wb") if log else None
     try:
         if log_handle:
-            client.execute(env=kernel_env(), stderr=log_handle)
+            client.execute(env=kernel_env(env), stderr=log_handle)
         else:
-            client.execute(env=kernel_env())
+            client.execute(env=kernel_env(env))
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         cell = failed_cell(nb, at)
         if cell is None:

@@ -20,6 +20,13 @@ from typing import Any
 from ..fileio import write_text_atomic
 from .hashing import sha256_file
 
+
+def record(out_dir: Path, path: Path) -> dict[str, Any]:
+    """The manifest's record of output ``path``: relative path, sha256, size and modification time."""
+    st = path.stat()
+    return {"path": path.relative_to(out_dir).as_posix(), "sha256": sha256_file(path) or "",
+            "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
 VERSION = 1
 Entry = dict[str, Any]
 
@@ -31,6 +38,7 @@ class Manifest:
         self.out_dir = Path(out_dir)
         self.path = self.out_dir / ".build" / "manifest.json"
         self.targets: dict[str, Entry] = {}
+        self.dirty = False  # records refreshed in memory, not yet saved
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("version") == VERSION:
@@ -43,11 +51,26 @@ class Manifest:
         return self.targets.get(key)
 
     def output_ok(self, key: str, stage: str) -> bool:
-        """True if ``stage``'s recorded output exists with its recorded hash."""
+        """True if ``stage``'s recorded output exists with its recorded hash.
+
+        A file whose size and modification time (ns) are those recorded is not hashed again
+        (as git's index does); any write changes them, and then the content decides.
+        """
         rec = (self.targets.get(key) or {}).get("outputs", {}).get(stage)
         if not rec:
             return False
-        return sha256_file(self.out_dir / rec["path"]) == rec["sha256"]
+        path = self.out_dir / rec["path"]
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        if rec.get("size") == st.st_size and rec.get("mtime_ns") == st.st_mtime_ns:
+            return True
+        if sha256_file(path) != rec["sha256"]:
+            return False
+        rec["size"], rec["mtime_ns"] = st.st_size, st.st_mtime_ns  # same content: trust this stat next time
+        self.dirty = True
+        return True
 
     def output_sha(self, key: str, stage: str) -> str | None:
         """The recorded hash of ``stage``'s output of target ``key``."""
@@ -66,5 +89,6 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest atomically."""
+        self.dirty = False
         text = json.dumps({"version": VERSION, "targets": self.targets}, indent=1, sort_keys=True, ensure_ascii=False)
         write_text_atomic(self.path, text + "\n")

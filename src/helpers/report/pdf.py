@@ -1,12 +1,30 @@
-"""HTML -> PDF by printing with a system Chromium / Google Chrome (headless)."""
+"""HTML -> PDF by printing with a system Chromium / Google Chrome (headless).
+
+One browser prints every PDF of a build: it is started once (``--remote-debugging-pipe``) and
+driven through the DevTools protocol (open a tab, load the page, wait for its fonts,
+``Page.printToPDF``). Where that route cannot start (Windows, an old browser) each PDF is
+printed by its own ``--print-to-pdf`` run, as before.
+
+Browser profiles live in a folder the build owns (``<out>/.build/chrome/report-chrome-<pid>-*``);
+they are removed when the browser closes (also on Ctrl-C and SIGTERM), and a profile whose process
+is gone (the build was killed) is removed by :func:`clean_profiles` when the next build starts.
+"""
+
 from __future__ import annotations
 
+import atexit
+import base64
+import json
 import os
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
@@ -61,13 +79,241 @@ def find_chrome() -> str:
     raise ChromeMissing(f"no Chromium or Chrome found to print the PDFs; {INSTALL_HINT}")
 
 
-def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120) -> None:
-    """Print ``html`` to ``pdf`` through a temporary file beside it and an atomic rename."""
+PROFILE_PREFIX = "report-chrome-"
+PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False,
+                 "transferMode": "ReturnAsBase64"}
+
+
+def _new_profile(root: Path | None) -> str:
+    """A fresh profile folder named after this process (so a later build can tell it is orphaned)."""
+    if root is not None:
+        Path(root).mkdir(parents=True, exist_ok=True)
+    return tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=root)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_profiles(root: Path) -> list[Path]:
+    """Remove profile folders under ``root`` whose build process is gone; return them."""
+    removed = []
+    for folder in Path(root).glob(f"{PROFILE_PREFIX}*") if Path(root).is_dir() else []:
+        try:
+            pid = int(folder.name[len(PROFILE_PREFIX):].split("-", 1)[0])
+        except ValueError:
+            pid = -1
+        if pid != os.getpid() and (pid <= 0 or not _alive(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _finish_pdf(data: bytes, pdf: Path) -> None:
+    """Write ``data`` to ``pdf`` whole or not at all (temporary file beside it, then rename)."""
+    if not data.startswith(b"%PDF-"):
+        raise PrintFailed("the browser returned no PDF")
+    fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, pdf)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _high_fd(fd: int) -> int:
+    """``fd`` moved to a number of at least 10 (so mapping the pipes onto 3 and 4 clobbers neither)."""
+    import fcntl
+
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
+
+
+class Browser:
+    """One headless browser driven over ``--remote-debugging-pipe`` (NUL-separated JSON)."""
+
+    def __init__(self, chrome: str, profile_root: Path | None = None, timeout: float = 60) -> None:
+        self.chrome, self.timeout = chrome, timeout
+        self.profile = _new_profile(profile_root)
+        self._lock = threading.Lock()
+        self._id = 0
+        self._buf = b""
+        to_chrome_r, self._to_chrome = os.pipe()
+        self._from_chrome, from_chrome_w = os.pipe()
+        to_chrome_r, from_chrome_w = _high_fd(to_chrome_r), _high_fd(from_chrome_w)  # never 3 or 4 themselves
+        # a tiny trampoline puts the pipe ends on fds 3 and 4, where the browser expects them
+        tramp = ("import os, sys; r, w = int(sys.argv[1]), int(sys.argv[2]); os.dup2(r, 3); os.dup2(w, 4); "
+                 "[os.close(f) for f in {r, w} - {3, 4}]; os.execv(sys.argv[3], sys.argv[3:])")
+        cmd = [sys.executable, "-S", "-c", tramp, str(to_chrome_r), str(from_chrome_w), shutil.which(chrome) or chrome,
+               *FLAGS_PIPE, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
+        try:
+            self.proc = subprocess.Popen(cmd, pass_fds=(to_chrome_r, from_chrome_w), stdin=subprocess.DEVNULL,
+                                         stdout=subprocess.DEVNULL, stderr=None if os.environ.get("XN_CHROME_DEBUG") else subprocess.DEVNULL)
+        except OSError:
+            self._close_fds()
+            shutil.rmtree(self.profile, ignore_errors=True)
+            raise
+        finally:
+            os.close(to_chrome_r)
+            os.close(from_chrome_w)
+        try:
+            self.call("Browser.getVersion")
+        except Exception:
+            self.close()
+            raise
+
+    def _close_fds(self) -> None:
+        for fd in (self._to_chrome, self._from_chrome):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+    def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
+        self._id += 1
+        msg: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        data = json.dumps(msg).encode("utf-8") + b"\0"
+        while data:
+            data = data[os.write(self._to_chrome, data):]
+        return self._id
+
+    def _read(self, deadline: float) -> dict:
+        while b"\0" not in self._buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise PrintFailed(f"{Path(self.chrome).name} did not answer within {self.timeout:.0f} s")
+            ready, _, _ = select.select([self._from_chrome], [], [], left)
+            if ready:
+                chunk = os.read(self._from_chrome, 1 << 20)
+                if not chunk:
+                    raise PrintFailed(f"{Path(self.chrome).name} closed the connection "
+                                      f"(exit code {self.proc.poll()})")
+                self._buf += chunk
+        msg, self._buf = self._buf.split(b"\0", 1)
+        return json.loads(msg)
+
+    def call(self, method: str, params: dict | None = None, session: str | None = None,
+             until_event: str | None = None) -> dict:
+        """Send one command and return its result (and, with ``until_event``, wait for that event too)."""
+        deadline = time.monotonic() + self.timeout
+        mid = self._send(method, params, session)
+        result: dict | None = None
+        seen = until_event is None
+        while result is None or not seen:
+            msg = self._read(deadline)
+            if msg.get("id") == mid:
+                if "error" in msg:
+                    raise PrintFailed(f"{method}: {msg['error'].get('message', msg['error'])}")
+                result = msg.get("result", {})
+            elif until_event and msg.get("method") == until_event and msg.get("sessionId") == session:
+                seen = True
+        return result
+
+    def print_pdf(self, html: Path, pdf: Path) -> None:
+        """Load ``html`` in a new tab, wait for its fonts, print it to ``pdf``."""
+        with self._lock:
+            target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+            try:
+                session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+                self.call("Page.enable", session=session)
+                self.call("Page.navigate", {"url": Path(html).resolve().as_uri()}, session, "Page.loadEventFired")
+                self.call("Runtime.evaluate", {"expression": "document.fonts.ready.then(() => true)",
+                                               "awaitPromise": True}, session)
+                data = self.call("Page.printToPDF", PRINT_OPTIONS, session)["data"]
+            finally:
+                try:
+                    self.call("Target.closeTarget", {"targetId": target})
+                except PrintFailed:
+                    pass
+        _finish_pdf(base64.b64decode(data), Path(pdf))
+
+    def close(self) -> None:
+        """Stop the browser and remove its profile."""
+        try:
+            if self.proc.poll() is None:
+                try:
+                    with self._lock:
+                        self._send("Browser.close")
+                    self.proc.wait(timeout=5)
+                except (OSError, subprocess.TimeoutExpired):
+                    self.proc.kill()
+                    self.proc.wait(timeout=5)
+        finally:
+            self._close_fds()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+FLAGS_PIPE = tuple(f for f in FLAGS if not f.startswith(("--virtual-time-budget", "--no-pdf-header-footer")))  # "headless commands"
+_browsers: dict[tuple[str, str], Browser] = {}
+_browsers_lock = threading.Lock()
+_pipe_broken: set[str] = set()
+
+
+def _browser(chrome: str, profile_root: Path | None) -> Browser | None:
+    """The shared browser for ``chrome`` (started on first use), or None if the pipe route fails here."""
+    key = (chrome, str(profile_root))
+    with _browsers_lock:
+        if key in _browsers and _browsers[key].proc.poll() is None:
+            return _browsers[key]
+        if chrome in _pipe_broken or sys.platform == "win32":
+            return None
+        try:
+            _browsers[key] = Browser(chrome, profile_root)
+        except (OSError, PrintFailed, ValueError):
+            _pipe_broken.add(chrome)
+            return None
+        return _browsers[key]
+
+
+def shutdown() -> None:
+    """Close every shared browser (and remove its profile)."""
+    with _browsers_lock:
+        browsers = list(_browsers.values())
+        _browsers.clear()
+    for b in browsers:
+        try:
+            b.close()
+        except Exception:  # noqa: BLE001 - best effort on the way out
+            pass
+
+
+atexit.register(shutdown)
+
+
+def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
+    """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build).
+
+    Falls back to :func:`print_pdf_once` when the shared browser cannot be started.
+    """
+    html, pdf = Path(html).resolve(), Path(pdf)
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    browser = _browser(chrome, profile_root)
+    if browser is None:
+        print_pdf_once(chrome, html, pdf, timeout, profile_root)
+        return
+    browser.print_pdf(html, pdf)
+
+
+def print_pdf_once(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
+    """Print ``html`` to ``pdf`` with a browser process of its own (``--print-to-pdf``)."""
     html, pdf = Path(html).resolve(), Path(pdf)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
     os.close(fd)
-    profile = tempfile.mkdtemp(prefix="report-chrome-")
+    profile = _new_profile(profile_root)
     cmd = [chrome, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={tmp}", html.as_uri()]
     try:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,

@@ -5,15 +5,19 @@ thread or in another process. Every file is written beside its target and rename
 """
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..fileio import write_text_atomic
-from .hashing import sha256_file
 
 STAGES = ("execute", "html", "pdf")
+FIGURE = "figure:"  # prefix of the manifest's output records of the figures a notebook saved
+#: Text in an executed notebook or a page that shows a font was missing (the output is then a fallback).
+FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
 
 
 def layout(out_dir: Path, lang: str, name: str) -> dict[str, Path]:
@@ -61,11 +65,14 @@ class TaskOutcome:
     failed_stage: str | None = None
     error: str | None = None
     times: dict[str, float] = field(default_factory=dict)
-    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fallback: list[str] = field(default_factory=list)  # what was drawn without the project's fonts
 
 
-def _record(out_dir: Path, path: Path) -> dict[str, str]:
-    return {"path": path.relative_to(out_dir).as_posix(), "sha256": sha256_file(path) or ""}
+def _record(out_dir: Path, path: Path) -> dict[str, Any]:
+    from .manifest import record
+
+    return record(out_dir, path)
 
 
 def _html_and_pdf(outcome: TaskOutcome, nb: Any, title: str, reader: bool, paths: dict[str, Path],
@@ -76,6 +83,8 @@ def _html_and_pdf(outcome: TaskOutcome, nb: Any, title: str, reader: bool, paths
         t = time.perf_counter()
         outcome.failed_stage = "html"
         html = to_html(nb, title, reader=reader, font_dir=out_dir / ".build" / "fonts")
+        if "id=\"report-cjk\"" not in html and any(ord(c) >= 0x2E80 for c in html):
+            outcome.fallback.append("html: Chinese text without the embedded font")
         write_text_atomic(paths["html"], html)
         outcome.outputs["html"] = _record(out_dir, paths["html"])
         outcome.times["html"] = time.perf_counter() - t
@@ -85,10 +94,33 @@ def _html_and_pdf(outcome: TaskOutcome, nb: Any, title: str, reader: bool, paths
         t = time.perf_counter()
         outcome.failed_stage = "pdf"
         assert chrome, "pdf stage needs a browser"
-        print_pdf(chrome, paths["html"], paths["pdf"])
+        print_pdf(chrome, paths["html"], paths["pdf"], profile_root=out_dir / ".build" / "chrome")
         outcome.outputs["pdf"] = _record(out_dir, paths["pdf"])
         outcome.times["pdf"] = time.perf_counter() - t
     outcome.failed_stage = None
+
+
+def _fallback_signs(nb: Any) -> list[str]:
+    """Outputs of ``nb`` showing that a font was missing while it ran."""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            text = str(out.get("text", "")) + "".join(str(v) for k, v in out.get("data", {}).items()
+                                                     if k.startswith("text/"))
+            found += [f"cell {i}: {sign}" for sign in FALLBACK_SIGNS if sign in text]
+    return found
+
+
+def _publish_figures(staging: Path, out_dir: Path) -> dict[str, dict[str, str]]:
+    """Move the figures a notebook saved into ``<out>/figures/`` (each by an atomic rename)."""
+    records = {}
+    target = out_dir / "figures"
+    for path in sorted(staging.iterdir()) if staging.is_dir() else []:
+        if path.is_file() and not path.name.startswith("."):
+            target.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target / path.name)
+            records[FIGURE + path.name] = _record(out_dir, target / path.name)
+    return records
 
 
 def run_notebook(task: NotebookTask) -> TaskOutcome:
@@ -105,8 +137,18 @@ def run_notebook(task: NotebookTask) -> TaskOutcome:
             outcome.failed_stage = "execute"
             log = task.out_dir / ".build" / "logs" / f"{task.lang}-{task.name}.kernel.log"
             log.parent.mkdir(parents=True, exist_ok=True)
-            nb = execute(task.nb_bytes, task.nb_path, task.lang, task.timeout, log)
-            write_text_atomic(paths["executed"], nbformat.writes(nb))
+            # figures go to a folder of this run first: a failed run changes no published figure
+            staging = task.out_dir / ".build" / "stage" / f"{task.lang}-{task.name}"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir(parents=True)
+            try:
+                nb = execute(task.nb_bytes, task.nb_path, task.lang, task.timeout, log,
+                             env={"XN_FIGURES_DIR": str(staging)})
+                outcome.fallback += _fallback_signs(nb)
+                write_text_atomic(paths["executed"], nbformat.writes(nb))
+                outcome.outputs.update(_publish_figures(staging, task.out_dir))
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
             outcome.outputs["executed"] = _record(task.out_dir, paths["executed"])
             outcome.times["executed"] = time.perf_counter() - t
         else:

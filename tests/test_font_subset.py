@@ -1,0 +1,74 @@
+"""The shipped font (fonts/): covers every character the charts and reports draw, is bold where bold,
+carries its licence, and ``make fonts`` regenerates it byte for byte."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from helpers import charts, fonts, fontsubset, paths
+from helpers.load import load_table
+
+FONTS = paths.ROOT / "fonts"
+
+
+def _cmap(weight: str) -> set[str]:
+    return {chr(c) for c in TTFont(fontsubset.font_path(weight, FONTS)).getBestCmap()}
+
+
+def _uncoverable() -> set[str]:
+    """Characters Noto Sans CJK SC lacks (last line of charset.txt): drawn by a fallback font."""
+    lines = (FONTS / "charset.txt").read_text(encoding="utf-8").split("\n")
+    return set(lines[2]) if len(lines) > 2 else set()
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_subset_covers_every_character_of_the_projects_text(weight: str) -> None:
+    needed = fontsubset.collect_chars()
+    assert len(needed) > 1000 and "咸" in needed and "巡" in needed and "A" in needed
+    missing = sorted(needed - _cmap(weight) - _uncoverable())
+    assert not missing, (f"fonts/{fontsubset.font_path(weight).name} lacks {len(missing)} characters the project "
+                         f"draws: {''.join(missing[:40])}; run `make fonts` and commit fonts/")
+
+
+def test_subset_covers_every_character_drawn_on_the_charts() -> None:
+    cmap = _cmap("Regular") & _cmap("Bold")
+    tables = {n: load_table(n) for n in ("figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived")}
+    drawn: set[str] = set()
+    for lang in ("en", "zh"):
+        fonts.setup(lang)
+        for name, (func, names) in charts.CHARTS.items():
+            drawn.update("".join(charts.texts(func(*(tables[n] for n in names), lang))))
+    drawn -= set("\n\t")
+    missing = sorted(drawn - cmap)
+    assert not missing, f"characters drawn on charts but not in the shipped font: {''.join(missing)}"
+
+
+def test_the_collector_finds_text_added_anywhere_later(tmp_path: Path) -> None:
+    for folder in ("data/curated", "notebooks", "src/helpers/report"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "data/curated/labels.csv").write_text("id,zh\nx,鑫\n", encoding="utf-8")
+    (tmp_path / "notebooks/05-new.ipynb").write_text('{"cells": [{"source": "# 犇"}]}', encoding="utf-8")
+    (tmp_path / "src/helpers/report/article.py").write_text('TITLE = "淼"\n', encoding="utf-8")
+    assert {"鑫", "犇", "淼"} <= fontsubset.collect_chars(tmp_path)
+
+
+def test_faces_are_named_weighted_and_licensed() -> None:
+    for weight, value in fontsubset.WEIGHTS.items():
+        font = TTFont(fontsubset.font_path(weight, FONTS))
+        assert font["name"].getDebugName(1) == fontsubset.FAMILY and font["name"].getDebugName(2) == weight
+        assert font["OS/2"].usWeightClass == value and "glyf" in font
+    licence = (FONTS / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Adobe" in licence
+
+
+def test_make_fonts_regenerates_the_same_bytes(tmp_path: Path) -> None:
+    try:
+        fontsubset.find_source("Regular"), fontsubset.find_source("Bold")
+    except SystemExit:
+        pytest.skip("the system's Noto Sans CJK is not installed here")
+    fontsubset.regenerate(tmp_path)
+    for name in ("NotoSansCJKsc-Subset-Regular.ttf", "NotoSansCJKsc-Subset-Bold.ttf", "charset.txt", "OFL.txt"):
+        assert (tmp_path / name).read_bytes() == (FONTS / name).read_bytes(), (
+            f"fonts/{name} is not what `make fonts` makes now: run it and commit fonts/")
