@@ -18,6 +18,8 @@ _CDN_SCRIPT = re.compile(r"<script\s+src=\"https?://[^\"]*\"[^>]*>\s*</script>\s
 PRINT_CSS = """<style id="report-print">
 @page { size: A4; margin: 14mm 12mm; }
 :lang(zh-CN) em, :lang(zh-CN) i { font-style: normal; } /* Chinese is never slanted */
+/* prose cells (tag "prose") read as the page's text: no In/Out prompts beside them */
+.celltag_prose .jp-OutputPrompt, .celltag_prose .jp-InputPrompt { visibility: hidden; }
 @media print {
   body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .jp-Notebook { padding: 0 !important; }

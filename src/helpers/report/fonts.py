@@ -56,7 +56,12 @@ def cjk_font_css(html: str, cache_dir: Path | None = None) -> str:
     sans = (f"system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, '{FAMILY}', 'Noto Sans CJK SC', "
             "sans-serif")
     mono = f"Menlo, Consolas, 'DejaVu Sans Mono', '{FAMILY}', 'Noto Sans Mono CJK SC', monospace"
+    # Chinese text (a zh page, or an element marked lang="zh-CN") takes the CJK font first, so its
+    # punctuation (“”、：) is drawn full-width from the CJK font, not from a Latin one.
+    cjk = f"'{FAMILY}', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
     return (f"<style id=\"report-cjk\">\n{faces}:root {{ --jp-content-font-family: {sans};"
             f" --jp-ui-font-family: {sans}; --jp-code-font-family: {mono};"
             f" --jp-code-font-family-default: {mono}; }}\n"
-            f"body {{ font-family: {sans}; }} pre, code {{ font-family: {mono}; }}\n</style>\n")
+            f"body {{ font-family: {sans}; }} pre, code {{ font-family: {mono}; }}\n"
+            f"html:lang(zh) {{ --jp-content-font-family: {cjk}; --jp-ui-font-family: {cjk}; }}\n"
+            f"html:lang(zh) body, body [lang|=\"zh\"] {{ font-family: {cjk}; }}\n</style>\n")

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from .. import paths
 
-LANG_NAMES = {"en": "English labels", "zh": "中文标签"}
+LANG_NAMES = {"en": "English edition", "zh": "中文版"}
+LANG_ATTRS = {"en": "en", "zh": "zh-CN"}
+
+
+def output_title(name: str, lang: str) -> str:
+    """A reader's title for one output (``report.<name>`` in labels.csv), else its file name."""
+    from .. import labels
+
+    key = f"report.{name}"
+    return labels.text(key, lang) if key in labels.load() else name
 
 
 @dataclass
@@ -42,11 +51,13 @@ def render_index(links: dict[str, list[tuple[str, dict[str, str]]]], build_date:
     esc = html.escape
     rows = []
     for lang, items in links.items():
-        rows.append(f"<h2>{esc(LANG_NAMES.get(lang, lang))} <small>({esc(lang)})</small></h2>\n<ul>")
+        rows.append(f'<section lang="{LANG_ATTRS.get(lang, lang)}">\n'
+                    f"<h2>{esc(LANG_NAMES.get(lang, lang))} <small>({esc(lang)})</small></h2>\n<ul>")
         for label, hrefs in items:
             anchors = " · ".join(f'<a href="{esc(h)}">{esc(kind)}</a>' for kind, h in hrefs.items())
-            rows.append(f"<li><strong>{esc(label)}</strong> — {anchors or '<em>not built</em>'}</li>")
-        rows.append("</ul>")
+            rows.append(f"<li><strong>{esc(output_title(label, lang))}</strong> <small>({esc(label)})</small>"
+                        f" — {anchors or '<em>not built</em>'}</li>")
+        rows.append("</ul>\n</section>")
     check = "verified against the archived file" if stamp.verified else f"NOT verified: {stamp.note}"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Reports — {esc(stamp.title)}</title>
