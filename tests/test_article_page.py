@@ -206,6 +206,14 @@ def test_offline_and_languages(built, lang) -> None:
     assert "tabindex" in page and "addEventListener('focus'" in page
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_placeholder_left_unrendered(built, lang) -> None:
+    """Every {id} of a template is filled: no brace-wrapped identifier reaches the page's text."""
+    _, pages, _ = built
+    body = re.sub(r"<(style|script)\b.*?</\1>", "", pages[lang], flags=re.S)
+    assert not re.findall(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\}", body)
+
+
 def test_templates_type_no_number() -> None:
     for lang in LANGS:
         for key, text in [*TEXT[lang].items(), *CHART_NAMES[lang].items(), *LEFT_OUT_CATEGORY[lang].items()]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..prose import ROUNDING_RULE, render
+from ..prose import render, rounding_rule
 from .article_marks import Mark, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
@@ -231,7 +231,7 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
             f'<p class="d-formula"><span class="d-value">{shown}</span> = '
             f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
             f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
-    rule = esc(ROUNDING_RULE[lang])
+    rule = esc(rounding_rule(lang))
     return (f'<h2 id="derived">{t["derived_heading"]}</h2><p class="small">'
             f'{t["derived_intro"].format(rule=rule)}</p><ol class="derived">{"".join(items)}</ol>')
 
