@@ -190,6 +190,31 @@ def test_rows_charts_and_notebooks_linked(built, tables, lang) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_short_labels_head_the_info_box_and_the_table(built, tables, lang) -> None:
+    """The info box is headed by the short label (the long one under "Meaning"); the table shows the short one."""
+    _, pages, _ = built
+    page, figures = pages[lang], tables[1].set_index("figure_id")
+    for fid in ("city_leads_transferred", "xianan_held_accountable"):
+        short, long = figures.loc[fid, f"short_{lang}"], figures.loc[fid, f"label_{lang}"]
+        assert short != long
+        tip = re.search(rf'<div class="tip-src" id="tip-{fid}" hidden>(.*?)</div>', page, re.S).group(1)
+        assert f'<p class="tip-title">{html.escape(short)}</p>' in tip
+        assert f'<dt>{TEXT[lang]["tip_label"]}</dt><dd>{html.escape(long)}</dd>' in tip
+        row = re.search(rf'<tr id="row-{fid}"[^>]*>(.*?)</tr>', page, re.S).group(1)
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        assert f'<span title="{html.escape(long)}">{html.escape(short)}</span>' in cells[1]
+    assert "Leads transferred" in page if lang == "en" else "移交问题线索" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_unfilled_placeholder_on_the_page(built, lang) -> None:
+    """Templates such as the rounding rule are rendered: no ``{figure_id}`` reaches the reader."""
+    _, pages, _ = built
+    assert not re.findall(r"\{[a-z_0-9]+\}", pages[lang])
+    assert ("25,969" if lang == "en" else "25969") in pages[lang].split('id="derived"')[1].split("</p>")[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_offline_and_languages(built, lang) -> None:
     _, pages, parsed = built
     page = pages[lang]

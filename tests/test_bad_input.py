@@ -223,8 +223,27 @@ def test_figure_id_with_trailing_space(project_copy: Path) -> None:
     assert "formula" not in line and "derived" not in line
 
 
+@pytest.mark.parametrize("column", ["short_en", "short_zh"])
+def test_missing_short_label_names_row_and_fix(project_copy: Path, column: str) -> None:
+    _edit_quote_row(project_copy, "city_leads_transferred", **{column: ""})
+    _fails_cleanly(project_copy, "data/curated/quotes.csv: line 5 (figure_id=city_leads_transferred), column "
+                   f"{column}:", "the short label is empty", "write a short label", "make data")
+
+
+def test_short_label_longer_than_long_one(project_copy: Path) -> None:
+    _edit_quote_row(project_copy, "city_cases_filed", short_zh="根据巡察移交问题线索立案审查的案件")
+    _fails_cleanly(project_copy, "data/curated/quotes.csv:", "figure_id=city_cases_filed), column short_zh",
+                   "is longer than label_zh", "no longer than label_en / label_zh")
+
+
+def test_missing_short_label_in_derived_csv(project_copy: Path) -> None:
+    _append_row(project_copy, "derived.csv", "no_short,city_problem_leads + 1,条,sum,Leads plus one,线索加一,,,\n")
+    _fails_cleanly(project_copy, "data/curated/derived.csv:", "derived_id=no_short), column short_en",
+                   "the short label is empty")
+
+
 def test_malformed_formula_names_its_column(project_copy: Path) -> None:
-    _append_row(project_copy, "derived.csv", "bad_one,city_problem_leads +* 2,条,sum,x,x,\n")
+    _append_row(project_copy, "derived.csv", "bad_one,city_problem_leads +* 2,条,sum,x,x,x,x,\n")
     _fails_cleanly(project_copy, "data/curated/derived.csv:", "derived_id=bad_one), column formula",
                    "a value is missing before '*'")
 
@@ -242,7 +261,7 @@ def test_line_breaks_inside_quoted_fields_are_kept(project_copy: Path) -> None:
 
 def test_formula_summing_3000_terms(project_copy: Path) -> None:
     terms = " + ".join(["units_2016_total"] * 3000)
-    _append_row(project_copy, "derived.csv", f"big_sum,{terms},家,sum,Many units,很多单位,\n")
+    _append_row(project_copy, "derived.csv", f"big_sum,{terms},家,sum,Many units,很多单位,Units,单位,\n")
     result = run_tables(project_copy)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-500:]
     rows = {r["derived_id"]: r for r in csv.DictReader(io.StringIO(

@@ -9,11 +9,11 @@ from pathlib import Path
 from . import paths
 from .errors import DataError, restore_fix
 
-QUOTE_COLUMNS = ["figure_id", "quote", "unit", "kind", "label_en", "label_zh", "topic",
+QUOTE_COLUMNS = ["figure_id", "quote", "unit", "kind", "label_en", "label_zh", "short_en", "short_zh", "topic",
                  "place_zh", "place_en", "place_level", "period", "role", "note"]
 DATE_COLUMNS = ["date_id", "quote", "label_en", "label_zh", "topic", "note"]
 UNIT_2016_COLUMNS = ["unit_id", "quote", "name_zh", "name_en", "inspection_type"]
-DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "note"]
+DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "short_en", "short_zh", "note"]
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 EDIT_FIX = "edit the row in the curation file (see data/curated/README.md), then run `make data`"
@@ -84,6 +84,23 @@ def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[st
         raise DataError(path, "rows", "the file has a header but no rows",
                         f"{restore_fix(path)}, or add rows as data/curated/README.md describes")
     return rows
+
+
+SHORT_FIX = ("write a short label of 2-5 words in short_en and a few characters in short_zh (as in "
+             "Problem leads / 问题线索), each no longer than label_en / label_zh, then run `make data`")
+
+
+def check_short_labels(row: dict[str, str], path: Path) -> None:
+    """A row's short labels (``short_en``, ``short_zh``) are filled in and no longer than its long ones."""
+    for lang in ("en", "zh"):
+        short, long = row[f"short_{lang}"], row[f"label_{lang}"]
+        where = f"{row.get('_entry', 'row')}, column short_{lang}"
+        if not short.strip():
+            raise DataError(path, where, "the short label is empty", SHORT_FIX)
+        if short != short.strip():
+            raise DataError(path, where, f"short label {short!r} has a space at its start or end", "delete it")
+        if len(short) > len(long):
+            raise DataError(path, where, f"short label {short!r} is longer than label_{lang} {long!r}", SHORT_FIX)
 
 
 def quotes(path: Path = paths.QUOTES) -> list[dict[str, str]]:

@@ -2,7 +2,8 @@
 
 ``table(df, ["label", "value", "unit", "quote"], language)`` returns HTML with no index, no NaN,
 no True/False: missing cells print as a dash, booleans as yes/no (是/否), numbers through
-:func:`helpers.prose.format_number`. ``label`` picks ``label_en`` or ``label_zh``.
+:func:`helpers.prose.format_number`. ``label`` picks ``label_en`` or ``label_zh`` (the long label);
+``short`` picks ``short_en`` or ``short_zh``, the short label for a table that also shows the quote.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ __all__ = ["HEADERS", "table"]
 #: column -> (English header, Chinese header)
 HEADERS: dict[str, tuple[str, str]] = {
     "label": ("What is counted", "统计项"),
+    "short": ("What is counted", "统计项"),
     "value": ("Number", "数值"),
     "unit": ("Measure word", "量词"),
     "unit_en": ("Counts", "计数对象"),
@@ -81,7 +83,7 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
     for _, row in df.iterrows():
         cells = []
         for col in columns:
-            src = f"label_{language}" if col == "label" else col
+            src = f"{col}_{language}" if col in ("label", "short") else col
             cells.append(html.escape(_cell(row[src], col, language)))
         rows.append(cells)
     head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)

@@ -43,6 +43,7 @@ def build_figures(article: Article) -> pd.DataFrame:
     quotes = curation.quotes()
     _check_roles(quotes)
     for q in quotes:
+        curation.check_short_labels(q, paths.QUOTES)
         check_curated(q, "figures", paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
@@ -51,7 +52,8 @@ def build_figures(article: Article) -> pd.DataFrame:
                             f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to data/curated/labels.csv")
         rows.append({
             "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": UNIT_EN[q["unit"]],
-            "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"], "topic": q["topic"],
+            "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"],
+            "short_en": q["short_en"], "short_zh": q["short_zh"], "topic": q["topic"],
             "place_zh": q["place_zh"], "place_en": q["place_en"], "place_level": q["place_level"],
             "period": q["period"], "role": q["role"], "quote": q["quote"], "start": start, "end": end,
             "line": line_of(article.text, start), "note": q["note"],
@@ -194,6 +196,7 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     functions = {"months": _months_function(timeline)}
     rows = []
     for d in curation.derived():
+        curation.check_short_labels(d, path)
         check_curated(d, "derived", path, ["derived_id", "unit", "method", "formula", "label_en", "label_zh"])
         try:
             value = evaluate(d["formula"], values, functions)
@@ -205,7 +208,8 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
         values[d["derived_id"]] = value
         rows.append({"derived_id": d["derived_id"], "value": value, "unit": d["unit"], "method": d["method"],
                      "formula": d["formula"], "inputs": " ".join(formula_inputs(d["formula"])),
-                     "label_en": d["label_en"], "label_zh": d["label_zh"], "note": d["note"]})
+                     "label_en": d["label_en"], "label_zh": d["label_zh"],
+                     "short_en": d["short_en"], "short_zh": d["short_zh"], "note": d["note"]})
     return pd.DataFrame(rows)
 
 

@@ -45,7 +45,8 @@ table.figures th { background: #f6f8fa; }
 table.figures tr:target { background: #fff7d6; }
 td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.figures td:first-child { white-space: nowrap; }
-table.figures td:nth-child(2) { min-width: 14em; }
+table.figures td:nth-child(2) { min-width: 10em; }
+table.figures td:nth-child(4) { min-width: 9em; }
 td a[href^="#fig-"] { background: var(--fig); color: inherit; text-decoration: none;
   border-bottom: 2px solid var(--fig-line); }
 code { font-size: .85em; color: var(--muted); overflow-wrap: anywhere; }
@@ -78,7 +79,7 @@ code { font-size: .85em; color: var(--muted); overflow-wrap: anywhere; }
   .fig:focus, .fig.current { outline: none; box-shadow: none; }
   .table-wrap { overflow: visible; }
   table.figures { font-size: 8pt; }
-  table.figures td:nth-child(2) { min-width: 0; width: 30%; }
+  table.figures td:nth-child(2), table.figures td:nth-child(4) { min-width: 0; width: 20%; }
   table.figures tr, ol.derived > li { break-inside: avoid; }
   h2 { break-after: avoid; }
   thead { display: table-header-group; }

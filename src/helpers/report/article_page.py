@@ -101,13 +101,14 @@ def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str,
 def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: dict[str, str]) -> str:
     fid = row["figure_id"]
     charts, notebooks = _links(fid, data, lang, t)
-    label = row["label_zh"] if lang == "zh" else row["label_en"]
+    short, label = row[f"short_{lang}"], row[f"label_{lang}"]
     place = row["place_zh"] if lang == "zh" else row["place_en"]
     unit = (f'<span lang="zh-CN">{esc(row["unit"])}</span>' if lang == "zh" else
             f'<span lang="zh-CN">{esc(row["unit"])}</span> ({esc(row["unit_en"])})')
     note = f'<p class="tip-note">{esc(str(row["note"]))}</p>' if lang == "en" and _present(row.get("note")) else ""
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
-            f'<p class="tip-title">{esc(label)}</p><dl>'
+            f'<p class="tip-title">{esc(short)}</p><dl>'
+            f'<dt>{t["tip_label"]}</dt><dd>{esc(label)}</dd>'
             f'<dt>{t["tip_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
             f'<dt>{t["tip_unit"]}</dt><dd>{unit}</dd>'
             f'<dt>{t["tip_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
@@ -190,12 +191,12 @@ def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, st
     for name in dict.fromkeys(names):
         if name in by_fid:
             r, mk = by_fid[name], marks[name]
-            label = r["label_zh"] if lang == "zh" else r["label_en"]
+            label = r[f"short_{lang}"]
             items.append(f'<li><a href="#fig-{name}" lang="zh-CN">{esc(data.text[mk.start:mk.end])}</a> '
                          f'{esc(str(label))}</li>')
         elif name in by_did:
             r = by_did[name]
-            label = r["label_zh"] if lang == "zh" else r["label_en"]
+            label = r[f"short_{lang}"]
             items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}{t["colon"]}'
                          f'{esc(str(label))}</li>')
         elif name in data.timeline:
@@ -241,12 +242,13 @@ def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, M
     for r in data.figures:
         fid, mk = r["figure_id"], marks[r["figure_id"]]
         charts, notebooks = _links(fid, data, lang, t)
-        label = r["label_zh"] if lang == "zh" else r["label_en"]
+        short, label = r[f"short_{lang}"], r[f"label_{lang}"]
         code = "" if lang == "zh" else f'<br><code>{esc(fid)}</code>'
         rows.append(
             f'<tr id="row-{esc(fid)}" data-figure-row="{esc(fid)}">'
             f'<td><a href="#fig-{esc(fid)}" lang="zh-CN" title="{t["back"]}">{esc(data.text[mk.start:mk.end])}</a></td>'
-            f'<td>{esc(str(label))}{code}</td><td class="num">{_figure_value(r, lang)}</td>'
+            f'<td><span title="{esc(str(label))}">{esc(str(short))}</span>{code}</td>'
+            f'<td class="num">{_figure_value(r, lang)}</td>'
             f'<td lang="zh-CN">{esc(r["quote"])}</td><td class="num">{mk.quote_start}:{mk.quote_end}</td>'
             f'<td>{charts}</td><td>{notebooks}</td></tr>')
     head = "".join(f"<th scope=\"col\">{t[c]}</th>" for c in
