@@ -68,15 +68,15 @@ A reader's note on Xianning's first round of Party inspections (巡察), {date_i
 
 ![The {year_this} timeline: two rounds of inspections, ends known to the ten-day period](figure:timeline)
 
-## The source
+## The source: one contributor's article, official figures
 
 One article: "{title}" ({title_en}), published on {outlet} ({outlet_en}), the city's news website, on {published}, byline {byline} (通讯员: a contributor, not a staff reporter). It reads as a report written from inside the system: it quotes the director of the city's inspection office and gives the authorities' own figures, which cannot be verified independently. The archive does not record the article's web address, so none is given here.
 
-## How the numbers were made
+## Every number read from the article, none typed by hand
 
 Every statistic was read by code out of a quote from the archived article: each quote is stored with its position in the text and its measure word, and the tables are rebuilt from those quotes on every build. Nothing in this note is typed by hand: every number is filled in from those tables. Rates are given per 100 (one count divided by another, per 100 of the second), because the article counts leads, transfers and people in different measure words. {rounding_rule} Dates the article gives as a ten-day period (旬) are kept as ranges.
 
-## What the article states, and what rests on an assumption
+## The article's numbers agree; some derived values rest on assumptions
 
 The article's own numbers are consistent: {stated}
 
@@ -106,15 +106,15 @@ _READER_ZH = """
 
 ![{year_this}年时间线：两轮巡察，起止时间精确到旬](figure:timeline)
 
-## 资料来源
+## 资料来源：一篇通讯员稿件，数字为官方口径
 
 唯一的资料来源是{outlet}（咸宁市的新闻网站）{published}刊发的《{title}》，署名“{byline}”。这是一篇出自系统内部的通讯员稿件，援引市委巡察办主任的介绍，所列数字均为官方口径，无法独立核实。存档没有记录原文网址，本简报不作推测。
 
-## 数字从哪里来
+## 每个数字都出自原文，无一手工录入
 
 每个统计数字都由程序从存档原文的引文中读出：每条引文连同其在原文中的位置和量词一并保存，每次生成报告时据此重建数据表；本简报的数字全部由数据表自动填入，无一手工录入。原文对线索、移交和人员使用不同的量词，因此比率一律写作“每百……”，即两数相除再乘以一百。{rounding_rule}原文只精确到“旬”的日期，按时间区间处理。
 
-## 哪些是原文所述，哪些基于假设
+## 原文数字彼此吻合，部分推算另有前提
 
 原文数字彼此吻合：{stated}
 
