@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..prose import ROUNDING_RULE, render
+from ..prose import render, rounding_rule
 from .article_marks import Mark, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
@@ -231,7 +231,7 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
             f'<p class="d-formula"><span class="d-value">{shown}</span> = '
             f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
             f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
-    rule = esc(ROUNDING_RULE[lang])
+    rule = esc(rounding_rule(lang))
     return (f'<h2 id="derived">{t["derived_heading"]}</h2><p class="small">'
             f'{t["derived_intro"].format(rule=rule)}</p><ol class="derived">{"".join(items)}</ol>')
 
@@ -271,7 +271,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
     meta = data.meta
-    published = str(meta.get("published", ""))[:10]
+    published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
     intro = _r(t["intro"], lang, **counts, published=published, outlet=esc(meta.get("outlet", "")),
                outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),
