@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import paths
 
-LANG_NAMES = {"en": "English labels", "zh": "中文标签"}
+LANG_NAMES = {"en": "English edition", "zh": "中文版"}
 
 
 @dataclass
