@@ -75,15 +75,15 @@ def test_funnel_marks_and_labels_en(tables):
     for s in ("409 leads", "28 leads transferred", "19 cases filed", "8 people", "2 people", "Of 409 problem leads",
               "6.8 transfers\nper 100 leads", "67.9 cases filed\nper 100 transfers", "42.1 people\nper 100 cases filed",
               "4.6", "2.0", "10.5 people", "0.5", "Ratio to the\nstage before", "Per 100\nproblem leads",
-              "counted thing changes: leads (条) → leads transferred (件)",
-              "counted thing changes: cases filed (件) → people (人)", "Shuanggui"):
+              "what is counted changes: leads (条) → leads transferred (件)",
+              "what is counted changes: cases filed (件) → people (人)", "Shuanggui"):
         assert s in text, s
     assert "%" not in text  # ratios between different things are per 100, never shares
 
 
 def test_funnel_labels_zh(tables):
     text = joined(draw("funnel", tables, "zh"))
-    for s in ("409条", "移交28件", "立案19件", "8人", "2人", "每百条线索\n移交6.8件", "计数对象改变", "与上一环节之比",
+    for s in ("409条", "移交28件", "立案19件", "8人", "2人", "每百条线索\n移交6.8件", "统计口径改变", "与上一环节之比",
               "每百条问题线索", "“两规”"):
         assert s in text, s
     for s in ("计量单位", "立案的旁支", "一件移交", "%"):
@@ -119,7 +119,7 @@ def test_scenarios_carry_their_assumption(tables, lang):
     assert title.startswith({"en": "If ", "zh": "若"}[lang])
     for s in {"en": ("A scenario", "no start year", "94 ÷ 19 = 4.9 years", "no unit is inspected twice",
                      "22 county-run units + 1 township = 23", "in 2016", "2 units", "5 units"),
-              "zh": ("推算情景", "未给出规划的起始年份", "94 ÷ 19 ＝ 4.9年", "无单位重复巡察",
+              "zh": ("推算情景", "未交代规划从哪一年起算", "94 ÷ 19 ＝ 4.9年", "没有单位重复巡察",
                      "县管县级单位22家＋乡镇1家＝23家", "2016年常规巡察", "2016年专项巡察")}[lang]:
         assert s in text, s
     text = flat(draw("county-cases", tables, lang), lang)

@@ -26,10 +26,10 @@ HEADERS: dict[str, tuple[str, str]] = {
     "unit_en": ("Counts", "计数对象"),
     "quote": ("The article's words", "原文"),
     "stage": ("Stage", "环节"),
-    "pct_of_previous": ("Per 100 of the stage before", "每百（上一环节）"),
+    "pct_of_previous": ("Per 100 of the stage before", "与上一环节之比（每百）"),
     "pct_of_first": ("Per 100 leads", "每百条线索"),
     "unit_changes": ("Measure word changes", "量词改变"),
-    "formula": ("How it is computed", "算法"),
+    "formula": ("How it is computed", "计算公式"),
     "note": ("Note", "说明"),
     "name_zh": ("Unit (as in the article)", "单位（原文）"),
     "name_en": ("Unit (English)", "单位（英文）"),
@@ -50,7 +50,7 @@ HEADERS: dict[str, tuple[str, str]] = {
 }
 
 _TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
-          "follow_up": ("follow-up (回头看)", "回头看"), "not_reported": ("not broken down", "未分列")}
+          "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
 _UNITS_EN = {"条": "items (条)", "件": "matters (件)", "人": "people (人)", "名": "people (名)",
              "家": "units (家)", "个": "items (个)", "元": "yuan (元)", "人次": "person-times (人次)",
              "起": "incidents (起)", "天": "days", "月": "months", "年": "years", "轮": "rounds (轮)",

@@ -27,13 +27,13 @@ _INTRO = {
 _CAPTIONS = {
     "en": ("Funnel: of {city_problem_leads} problem leads, {city_leads_transferred} were transferred and {city_sanctioned} people sanctioned",
            "Timeline: two rounds in {year_this}, {plan_2017_round_1_units} and {plan_2017_round_2_units} units, ends known to the ten-day period"),
-    "zh": ("漏斗图：{city_problem_leads}条问题线索中，移交{city_leads_transferred}件，{city_sanctioned}人受党政纪处分",
-           "时间线：{year_this}年两轮巡察，分别{plan_2017_round_1_units}家和{plan_2017_round_2_units}家，起止时间精确到旬"),
+    "zh": ("漏斗图：{city_problem_leads}条问题线索中，移交{city_leads_transferred}件，立案{city_cases_filed}件，{city_sanctioned}人受党政纪处分",
+           "时间线：{year_this}年分两轮巡察，分别为{plan_2017_round_1_units}家和{plan_2017_round_2_units}家，起止时间精确到旬"),
 }
 _HEADS = {
     "en": ("**What the article states** (the numbers are consistent): ", "**What rests on an assumption** (written as \"if\"):",
            "**Rounding.** "),
-    "zh": ("**原文所述**（数字彼此一致）：", "**基于假设**（均以“若……”表述）：", "**取整规则。**"),
+    "zh": ("**原文所述**（数字彼此一致）：", "**基于假设**（均以“若……”表述）：", "**取整规则**："),
 }
 
 

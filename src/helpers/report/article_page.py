@@ -273,7 +273,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
     meta = data.meta
-    published = str(meta.get("published", ""))[:10]
+    published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
     intro = _r(t["intro"], lang, **counts, published=published, outlet=esc(meta.get("outlet", "")),
                outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),

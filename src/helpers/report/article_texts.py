@@ -73,10 +73,10 @@ TEXT: dict[str, dict[str, str]] = {
         "skip_table": "数据表",
         "skip_derived": "推算值",
         "intro": "下文是{outlet}{published}刊发的《{title}》（{byline}）的存档原文，一字未改，网页栏目文字也照录。"
-                 "本项目数据表中的{n_figures}个统计数字，都在原文出处标了出来：鼠标悬停、用键盘（Tab键）选中"
+                 "本项目数据表中的{n_figures}个统计数字，均已在原文出处标出：鼠标悬停、用键盘（Tab键）选中"
                  "或用手指轻点，即可看到引语、数值、量词和含义，并可跳转到下方数据表中的对应一行、"
                  "用到它的图表和刊出这些图表的分析笔记。按回车键跳到数据表，按Esc键关闭提示框。",
-        "source_note": "本文为通讯员供稿，刊于市级新闻网站，文中数字均为官方说法，无法独立核实。存档中没有原文网址。",
+        "source_note": "本文为通讯员供稿，刊于咸宁市的新闻网站，文中数字均为官方口径，无法独立核实。存档没有记录原文网址。",
         "legend": "标注说明",
         "legend_figure": "已收入数据表的统计数字（数字连同原文量词）",
         "legend_left_out": "有意未收入数据表的数字（共{n_left_out}处），附理由",
@@ -135,10 +135,10 @@ LEFT_OUT_CATEGORY = {
 #: Short names of the charts (file stems of reports/figures/) for links.
 CHART_NAMES = {
     "en": {"funnel": "funnel: what followed the leads", "xianan": "Xian'an district",
-           "timeline": "timeline", "plan-2017": "this year's plan", "durations": "inspection lengths",
+           "timeline": "timeline", "plan-2017": "the two-round plan", "durations": "inspection lengths",
            "units-2016": "units of the city's first round", "plan-pace": "pace of the plan",
            "county-cases": "county and township cases", "per-unit": "per inspected unit"},
     "zh": {"funnel": "问题线索处置", "xianan": "咸安区首轮巡察", "timeline": "时间线",
-           "plan-2017": "今年巡察计划", "durations": "巡察时长", "units-2016": "市级首轮巡察单位",
-           "plan-pace": "五年规划进度", "county-cases": "县乡典型问题", "per-unit": "每家被巡察单位平均"},
+           "plan-2017": "两轮巡察计划", "durations": "巡察时长", "units-2016": "市级首轮巡察单位",
+           "plan-pace": "五年规划进度", "county-cases": "县乡典型案例", "per-unit": "家均数字"},
 }

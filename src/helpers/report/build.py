@@ -376,7 +376,8 @@ class _Builder:
 
         links: dict[str, list[tuple[str, dict[str, str]]]] = {}
         inputs: dict[str, str] = {"@article": sha256_file(paths.ARTICLE) or "",
-                                  "@meta": sha256_file(paths.ARTICLE_META) or ""}
+                                  "@meta": sha256_file(paths.ARTICLE_META) or "",
+                                  "@code": sha256_file(Path(__file__).with_name("index.py")) or ""}
         for lang in self.langs:
             rows = []
             for name in [READER, *(['article'] if self.article else [])] + [nb.stem for nb in notebooks]:
