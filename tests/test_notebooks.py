@@ -143,3 +143,18 @@ def test_notebooks_save_figures_outside_the_work_tree_identical_to_the_committed
     assert saved == sorted(p.name for p in paths.FIGURES.iterdir() if p.suffix in (".png", ".svg"))
     differ = [n for n in saved if (figures_dir / n).read_bytes() != (paths.FIGURES / n).read_bytes()]
     assert not differ, f"notebook figures differ from reports/figures: {differ}"
+
+
+def test_without_the_project_kernel_a_notebook_says_what_to_run(tmp_path):
+    """On a kernel without the project installed, the first import cell names the kernel and the fix."""
+    import json
+    import subprocess
+    import sys
+
+    for nb_path in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9]*.ipynb")):
+        cells = [c for c in json.loads(nb_path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        guard = "".join(cells[1]["source"]).split("\n\n")[0]
+        proc = subprocess.run([sys.executable, "-I", "-S", "-c", guard], capture_output=True, text=True, cwd=tmp_path)
+        assert proc.returncode == 1, nb_path.name
+        assert "xianning-inspection" in proc.stderr and "make setup" in proc.stderr, nb_path.name
+        assert "Traceback" not in proc.stderr, nb_path.name
