@@ -55,3 +55,22 @@ def test_project_notebooks_give_the_note_and_others_are_merged() -> None:
     assert "名词解释" in note.cells[0].source
     other = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# demo")])
     assert merge_for_reader([other], "en").cells[0].source == "# demo"
+
+
+def test_note_embeds_the_charts_of_its_own_build(tmp_path, monkeypatch):
+    """The note takes a build's own figures (<out>/figures), else the committed ones, wherever
+    XN_FIGURES_DIR points (make bench and the tests point it at an empty temporary folder)."""
+    import base64
+
+    from helpers.report.reader import build_note
+
+    monkeypatch.setenv("XN_FIGURES_DIR", str(tmp_path / "empty"))
+    committed = build_note("en").cells[0].source
+    own = tmp_path / "figures"
+    own.mkdir()
+    fake = b"\x89PNG own build"
+    for name in ("funnel", "timeline"):
+        (own / f"{name}.en.png").write_bytes(fake)
+    mine = build_note("en", figures=own).cells[0].source
+    assert base64.b64encode(fake).decode() in mine
+    assert base64.b64encode(fake).decode() not in committed and "data:image/png;base64," in committed

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -42,19 +41,13 @@ p.stamp { font-size: 8.5pt; color: #555; margin-top: 1.2em; overflow-wrap: anywh
 </style>"""
 
 
-def figures_dir() -> Path:
-    """Where the charts are: ``$XN_FIGURES_DIR`` if set (tests), else ``reports/figures``."""
+def _figure_html(caption: str, name: str, lang: str, figures: Path | None = None) -> str:
+    """One chart, embedded: from the build's own ``<out>/figures/`` when given, else the committed one."""
     from .. import paths
 
-    return Path(os.environ.get("XN_FIGURES_DIR") or paths.FIGURES)
-
-
-def _figure_html(caption: str, name: str, lang: str) -> str:
-    png = figures_dir() / f"{name}.{lang}.png"
-    if not png.exists():
-        from .. import paths
-
-        png = paths.FIGURES / png.name
+    png = Path(figures or paths.REPORTS / "figures") / f"{name}.{lang}.png"
+    if not png.exists():  # a build that ran no notebook this time: the committed chart (the same bytes)
+        png = paths.REPORTS / "figures" / png.name
     data = base64.b64encode(png.read_bytes()).decode("ascii")
     return (f'<figure class="note-chart"><img src="data:image/png;base64,{data}" alt="{html.escape(caption)}">'
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
@@ -91,12 +84,12 @@ def note_markdown(lang: str, build_date: date | None = None) -> str:
     return say(READER[lang], **parts).strip()
 
 
-def build_note(lang: str, build_date: date | None = None) -> Any:
-    """The reader's note of ``lang`` as a notebook of Markdown cells, charts embedded."""
+def build_note(lang: str, build_date: date | None = None, figures: Path | None = None) -> Any:
+    """The reader's note of ``lang`` as a notebook of Markdown cells, charts embedded (from ``figures``)."""
     import nbformat
 
     text = note_markdown(lang, build_date)
-    text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang) + "\n", text)
+    text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang, figures) + "\n", text)
     nb = nbformat.v4.new_notebook()
     nb.metadata["language_code"] = "zh-CN" if lang == "zh" else "en"
     nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text)]
@@ -109,7 +102,7 @@ def _is_project(notebooks: list[Any]) -> bool:
     return any("prose" in c.get("metadata", {}).get("tags", []) for nb in notebooks for c in nb.cells)
 
 
-def merge_for_reader(notebooks: list[Any], lang: str) -> Any:
+def merge_for_reader(notebooks: list[Any], lang: str, figures: Path | None = None) -> Any:
     """The reader's note for the project's notebooks; for other notebooks, every cell merged, no code.
 
     When merging, code cells keep their outputs except stderr streams (warnings are for the
@@ -118,7 +111,7 @@ def merge_for_reader(notebooks: list[Any], lang: str) -> Any:
     import nbformat
 
     if _is_project(notebooks):
-        return build_note(lang)
+        return build_note(lang, figures=figures)
     merged = nbformat.v4.new_notebook()
     if notebooks:
         merged.metadata = dict(notebooks[0].metadata)

@@ -176,7 +176,7 @@ def run_reader(task: ReaderTask) -> TaskOutcome:
     try:
         t = time.perf_counter()
         nbs = [nbformat.read(p, as_version=4) for p in task.sources]
-        merged = merge_for_reader(nbs, task.lang)
+        merged = merge_for_reader(nbs, task.lang, task.out_dir / "figures")
         outcome.times["merge"] = time.perf_counter() - t
         _html_and_pdf(outcome, merged, reader_title(task.lang), True, reader_layout(task.out_dir, task.lang),
                       task.out_dir, task.stages, task.chrome)
