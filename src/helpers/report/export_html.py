@@ -29,6 +29,10 @@ PRINT_CSS = """<style id="report-print">
   .jp-RenderedHTMLCommon table { max-width: 100% !important; table-layout: auto; font-size: 7.5pt; break-inside: auto; }
   .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: break-word; word-break: normal; padding: 0.25em 0.35em !important; }
   .report-page-break { break-before: page; }
+  h1, h2, h3, h4 { break-after: avoid; }
+  /* a prose cell whose last element is a heading stays with the cell it introduces */
+  .celltag_prose:has(.jp-RenderedMarkdown > :is(h1, h2, h3, h4):last-child) { break-after: avoid; }
+  .celltag_prose + .jp-CodeCell .jp-OutputArea-output img { break-before: avoid; }
 }
 </style>
 """
