@@ -15,7 +15,7 @@ import pandas as pd
 
 from .prose import format_number
 
-__all__ = ["HEADERS", "table"]
+__all__ = ["HEADERS", "table", "name_list"]
 
 #: column -> (English header, Chinese header)
 HEADERS: dict[str, tuple[str, str]] = {
@@ -89,3 +89,8 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
     head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)
     return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def name_list(df: pd.DataFrame, language: str, name_en: str = "name_en", name_zh: str = "name_zh") -> str:
+    """Names of the rows of *df* as a reader's list: "A; B" in English, "甲、乙" in Chinese."""
+    return "、".join(df[name_zh]) if language == "zh" else "; ".join(df[name_en])
