@@ -92,5 +92,5 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
 
 
 def name_list(df: pd.DataFrame, language: str, name_en: str = "name_en", name_zh: str = "name_zh") -> str:
-    """Names of the rows of *df* as a reader's list: "A; B" in English, "甲、乙" in Chinese."""
+    """Names of the rows of *df* as a reader's list: "A; B" in English, "A、B" in Chinese."""
     return "、".join(df[name_zh]) if language == "zh" else "; ".join(df[name_en])
