@@ -19,9 +19,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .build import BuildResult, NotebookResult, build
 
-__all__ = ["build", "BuildResult", "NotebookResult", "LANGS"]
+__all__ = ["build", "BuildResult", "NotebookResult", "LANGS", "LANG_CODES"]
 
 LANGS: tuple[str, ...] = ("en", "zh")
+#: The HTML ``lang`` attribute of each edition.
+LANG_CODES: dict[str, str] = {"en": "en", "zh": "zh-CN"}
 
 
 def __getattr__(name: str) -> Any:

@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from . import LANG_CODES
+
 _CDN_SCRIPT = re.compile(r"<script\s+src=\"https?://[^\"]*\"[^>]*>\s*</script>\s*", re.I)
 
 PRINT_CSS = """<style id="report-print">
@@ -71,7 +73,6 @@ def make_offline(html: str, font_dir: Path | None = None) -> str:
 
 _HTML_TAG = re.compile(r"<html[^>]*>")
 _INJECTED_LANG = re.compile(r"LANGUAGE\s*=\s*['\"](\w+)['\"]")
-LANG_CODES = {"en": "en", "zh": "zh-CN"}
 
 
 def notebook_language(nb: Any) -> str:

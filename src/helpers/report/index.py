@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
+from . import LANG_CODES
 
 LANG_NAMES = {"en": "English edition", "zh": "中文版"}
-LANG_ATTRS = {"en": "en", "zh": "zh-CN"}
 
 
 def output_title(name: str, lang: str) -> str:
@@ -51,7 +51,7 @@ def render_index(links: dict[str, list[tuple[str, dict[str, str]]]], build_date:
     esc = html.escape
     rows = []
     for lang, items in links.items():
-        rows.append(f'<section lang="{LANG_ATTRS.get(lang, lang)}">\n'
+        rows.append(f'<section lang="{LANG_CODES.get(lang, lang)}">\n'
                     f"<h2>{esc(LANG_NAMES.get(lang, lang))} <small>({esc(lang)})</small></h2>\n<ul>")
         for label, hrefs in items:
             anchors = " · ".join(f'<a href="{esc(h)}">{esc(kind)}</a>' for kind, h in hrefs.items())

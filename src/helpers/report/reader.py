@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import LANG_CODES
+
 TITLES = {"en": "Reader's note", "zh": "读者简报"}
 
 _FIGURE = re.compile(r"!\[([^\]]*)\]\(figure:([a-z0-9-]+)\)")
@@ -91,7 +93,7 @@ def build_note(lang: str, build_date: date | None = None, figures: Path | None =
     text = note_markdown(lang, build_date)
     text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang, figures) + "\n", text)
     nb = nbformat.v4.new_notebook()
-    nb.metadata["language_code"] = "zh-CN" if lang == "zh" else "en"
+    nb.metadata["language_code"] = LANG_CODES.get(lang, "en")
     nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text)]
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"note-{i}"
