@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-__all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "format_number", "render", "typed_numbers",
+__all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
            "placeholders", "speaker", "language_default", "rounding_rule"]
 
 #: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
@@ -46,16 +46,25 @@ _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _NAME_WITH_DIGITS = re.compile(r"[A-Za-z]+-?\d+[A-Za-z0-9]*")
 
 
+def values_of(*tables) -> dict[str, float]:
+    """figure_id / derived_id -> value of the given tidy tables (a later table wins).
+
+    Each table is keyed by ``figure_id`` (figures, funnel, schedule) or ``derived_id``, and
+    holds its number in ``value`` (``units`` in the schedule).
+    """
+    out: dict[str, float] = {}
+    for df in tables:
+        key = "figure_id" if "figure_id" in df.columns else "derived_id"
+        for ident, value in zip(df[key], df["value"] if "value" in df.columns else df["units"]):
+            out[str(ident)] = float(value)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _table_values() -> dict[str, float]:
     from .load import load_table  # pandas only when a number is needed
 
-    out: dict[str, float] = {}
-    for table, key in (("figures", "figure_id"), ("derived", "derived_id")):
-        df = load_table(table)
-        for ident, value in zip(df[key], df["value"]):
-            out[str(ident)] = float(value)
-    return out
+    return values_of(load_table("figures"), load_table("derived"))
 
 
 def values() -> dict[str, float]:

@@ -20,7 +20,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import labels, paths
+from .. import labels, paths, prose
 from ..fileio import write_bytes_atomic
 
 __all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
@@ -69,12 +69,7 @@ def label(key: str, language: str, extra: Mapping[str, float | str] | None = Non
 
 def values(*tables: pd.DataFrame) -> dict[str, float]:
     """figure_id / derived_id -> value for the tables a chart was given (they win over the files)."""
-    out: dict[str, float] = {}
-    for df in tables:
-        key = "figure_id" if "figure_id" in df.columns else "derived_id"
-        for ident, value in zip(df[key], df["value"] if "value" in df.columns else df["units"]):
-            out[str(ident)] = float(value)
-    return out
+    return prose.values_of(*tables)
 
 
 def ordinal(n: int, language: str) -> dict[str, str | int]:
