@@ -6,37 +6,22 @@ ten-day period 旬, a day). Years are returned as text so they never gain a thou
 """
 from __future__ import annotations
 
+import calendar
 import json
 from datetime import date
 from functools import lru_cache
 
+from . import datetext
+
 __all__ = ["facts"]
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
-_XUN_EN = {1: "early", 2: "mid-", 3: "late"}
-_XUN_ZH = {1: "上旬", 2: "中旬", 3: "下旬"}
-
-
-def _xun(day: int) -> int:
-    return 1 if day <= 10 else 2 if day <= 20 else 3
-
-
 def _point(first: date, last: date, precision: str, language: str) -> str:
-    """One end of an interval at the article's precision."""
-    month_en = _MONTHS[first.month - 1]
-    if precision == "day":
-        return (f"{first.day} {month_en} {first.year}" if language == "en"
-                else f"{first.year}年{first.month}月{first.day}日")
-    if precision == "xun":
-        x = _xun(first.day)
-        if language == "zh":
-            return f"{first.month}月{_XUN_ZH[x]}"
-        word = _XUN_EN[x]
-        return f"{word}{'' if word.endswith('-') else ' '}{month_en} ({first.day}-{last.day} {month_en[:3]})"
-    if precision == "month":
-        return f"{month_en} {first.year}" if language == "en" else f"{first.year}年{first.month}月"
-    return str(first.year) if language == "en" else f"{first.year}年"
+    """One end of an interval at the article's precision; in English a ten-day period also gives
+    its days, as house style asks: "late February (21-28 Feb)"."""
+    text = datetext.period(first, precision, language, with_year=precision != "xun")
+    if precision == "xun" and language == "en":
+        text += f" ({first.day}-{last.day} {calendar.month_abbr[first.month]})"
+    return text
 
 
 @lru_cache(maxsize=2)
@@ -52,8 +37,8 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
         out[f"date_{date_id}"] = _point(s0, s1, row["start_precision"], language)
         out[f"end_{date_id}"] = _point(e0, e1, row["end_precision"], language)
         if str(row["expression"]).endswith("底"):  # 1月底: the end of the month, as the article says
-            out[f"date_{date_id}"] = (f"the end of {_MONTHS[s0.month - 1]} {s0.year}" if language == "en"
-                                      else f"{s0.year}年{s0.month}月底")
+            out[f"date_{date_id}"] = (f"the end of {datetext.month(s0, language)}" if language == "en"
+                                      else f"{datetext.month(s0, language)}底")
         out[f"year_{date_id}"] = str(s0.year)
         out[f"tquote_{date_id}"] = str(row["quote"])
         out[f"endyear_{date_id}"] = str(e0.year)

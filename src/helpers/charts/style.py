@@ -20,7 +20,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import labels, paths, prose
+from .. import datetext, labels, paths, prose
 from ..fileio import write_bytes_atomic
 
 __all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
@@ -79,28 +79,17 @@ def ordinal(n: int, language: str) -> dict[str, str | int]:
 
 def month(ts, language: str, year: bool = True) -> str:
     """'July 2016' / '2016年7月'."""
-    ts = pd.Timestamp(ts)
-    key = "date.month" if year else "date.month_no_year"
-    return label(key, language, {"month_name": calendar.month_name[ts.month], "year": str(ts.year),
-                                 "month": str(ts.month)})
+    return datetext.month(pd.Timestamp(ts), language, year)
 
 
 def day(ts, language: str) -> str:
     """'25 April 2017' / '2017年4月25日'."""
-    ts = pd.Timestamp(ts)
-    return label("date.day", language, {"day": str(ts.day), "month_name": calendar.month_name[ts.month],
-                                        "year": str(ts.year), "month": str(ts.month)})
+    return datetext.day(pd.Timestamp(ts), language)
 
 
 def period(start_earliest, precision: str, language: str, year: bool = False) -> str:
     """The period a date is known to: 'late February' / '2月下旬' (旬), or the month, or the day."""
-    ts = pd.Timestamp(start_earliest)
-    if precision == "xun":
-        xun = 1 + min(ts.day - 1, 20) // 10
-        return label(f"date.xun.{xun}", language, {"month": month(ts, language, year)})
-    if precision == "month":
-        return month(ts, language, year)
-    return day(ts, language)
+    return datetext.period(pd.Timestamp(start_earliest), precision, language, year)
 
 
 @lru_cache(maxsize=1)
