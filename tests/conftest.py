@@ -52,3 +52,112 @@ def run_tables(copy: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
     return subprocess.run([sys.executable, "-m", "helpers.tables", *args], cwd=copy, env=env,
                           capture_output=True, text=True, timeout=120)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tools a test needs: missing outside CI -> skip (the reason shows in pytest's summary, -rs);
+# missing under CI (CI=true) -> the test FAILS, so a CI image without them cannot pass quietly.
+
+IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+APT = "apt-get install chromium-headless-shell fonts-noto-cjk poppler-utils make git"
+
+
+def _have_chromium() -> bool:
+    from helpers.report.pdf import ChromeMissing, find_chrome
+
+    try:
+        find_chrome()
+    except ChromeMissing:
+        return False
+    return True
+
+
+def _have_noto_cjk() -> bool:
+    from helpers import fontsubset
+
+    try:
+        fontsubset.find_source("Regular"), fontsubset.find_source("Bold")
+    except SystemExit:
+        return False
+    return True
+
+
+#: tool name -> how to tell it is here
+TOOLS: dict[str, object] = {
+    "chromium": _have_chromium,
+    "poppler": lambda: all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo")),
+    "make": lambda: shutil.which("make") is not None,
+    "git": lambda: shutil.which("git") is not None,
+    "fontconfig": lambda: shutil.which("fc-list") is not None,
+    "noto-cjk": _have_noto_cjk,
+    "setpriv": lambda: shutil.which("setpriv") is not None,
+}
+
+
+def need(*tools: str) -> None:
+    """Skip the running test when a tool is missing (fail instead when CI is set)."""
+    missing = [t for t in tools if not TOOLS[t]()]  # type: ignore[operator]
+    if missing:
+        why = f"missing {', '.join(missing)} ({APT})"
+        if IN_CI:
+            pytest.fail(f"CI: {why}", pytrace=False)
+        pytest.skip(why)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "needs(*tools): the test needs these tools (see conftest.TOOLS)")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs"):
+        need(*mark.args)
+
+
+# ---------------------------------------------------------------------------------------------
+# The project's report, built ONCE per test session through the user's command
+# (`python -m helpers.report --out TMP NOTEBOOK...`), shared by every test that needs a built report
+# (test_notebooks, test_language_share, test_report_project).
+
+PROJECT_NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))
+LANGS = ("en", "zh")
+
+
+class ProjectBuild:
+    """One build of every project notebook in both languages (PDFs when Chromium and poppler are here).
+
+    The notebooks are copies in an otherwise empty folder, so the kernels' working directory holds
+    nothing of the project: a relative path in a notebook fails here.
+    """
+
+    def __init__(self, out: Path, cwd: Path, notebooks: list[Path], proc: subprocess.CompletedProcess, pdf: bool):
+        self.out, self.cwd, self.notebooks, self.proc, self.pdf = out, cwd, notebooks, proc, pdf
+
+    @property
+    def ok(self) -> bool:
+        return self.proc.returncode == 0
+
+    @property
+    def log(self) -> str:
+        return f"$ {' '.join(map(str, self.proc.args))}\n{self.proc.stdout}{self.proc.stderr}"
+
+    def executed(self, lang: str, name: str):
+        """The executed notebook ``name`` in ``lang`` (wherever under the output folder the build keeps it)."""
+        import nbformat
+
+        found = [p for p in self.out.rglob(f"{name}.ipynb") if p.parent.name == lang]
+        assert len(found) == 1, f"executed {lang}/{name}.ipynb not found once under {self.out}: {found}\n{self.log}"
+        return nbformat.read(found[0], as_version=4)
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory: pytest.TempPathFactory) -> ProjectBuild:
+    cwd = tmp_path_factory.mktemp("elsewhere")
+    notebooks = [Path(shutil.copy(p, cwd / p.name)) for p in PROJECT_NOTEBOOKS]
+    out = tmp_path_factory.mktemp("project-report")
+    pdf = TOOLS["chromium"]() and TOOLS["poppler"]()  # type: ignore[operator]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(paths.ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)}
+    cmd = [sys.executable, "-m", "helpers.report", "--out", str(out), "--force",
+           *([] if pdf else ["--no-pdf"]), *map(str, notebooks)]
+    proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=900)
+    return ProjectBuild(out, cwd, notebooks, proc, pdf)

@@ -309,7 +309,7 @@ def test_hand_edited_tidy_value_stops_the_report_before_any_notebook(project_cop
     assert _files(copy / "reports") == before, "the report build wrote something"
 
 
-@pytest.mark.skipif(shutil.which("setpriv") is None and os.geteuid() == 0, reason="root without setpriv")
+@pytest.mark.needs(*(["setpriv"] if os.geteuid() == 0 else []))
 def test_read_only_reports_folder(project_copy: Path) -> None:
     copy = _report_copy(project_copy)
     reports = copy / "reports"
@@ -376,7 +376,7 @@ def _make_data(copy: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.needs("make")
 def test_make_data_tracks_every_curated_file(project_copy: Path) -> None:
     assert _make_data(project_copy).returncode == 0
     stamp = project_copy / "data/tidy/.stamp.json"

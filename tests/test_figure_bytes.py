@@ -72,11 +72,8 @@ def test_charts_render_byte_identical_to_the_committed_figures(tmp_path: Path, c
                         "if the chart code changed on purpose, run `make report` and commit reports/figures")
 
 
+@pytest.mark.needs("fontconfig")
 def test_fontconfig_case_really_hides_the_cjk_fonts(tmp_path: Path) -> None:
-    import shutil
-
-    if not shutil.which("fc-list"):
-        pytest.skip("no fontconfig here")
     env = {**os.environ, "FONTCONFIG_FILE": str(_no_cjk_fontconfig(tmp_path / "fc"))}
     listed = subprocess.run(["fc-list", ":lang=zh"], env=env, capture_output=True, text=True, timeout=60).stdout
     assert listed.strip() == ""

@@ -48,7 +48,7 @@ def _make_lab(tmp_path: Path, *args: str, env_lang: str | None = "en_GB.UTF-8") 
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.needs("make")
 def test_make_lab_roots_at_the_project_and_opens_the_notebooks(tmp_path: Path) -> None:
     run = _make_lab(tmp_path)
     argv = run["argv"]
@@ -59,7 +59,7 @@ def test_make_lab_roots_at_the_project_and_opens_the_notebooks(tmp_path: Path) -
     assert not any(a.startswith("--IdentityProvider.token=") or a.startswith("--ServerApp.token=") for a in argv)
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.needs("make")
 @pytest.mark.parametrize("env_lang, locale", [("en_GB.UTF-8", "en_GB.UTF-8"), (None, "C.UTF-8")])
 def test_make_lab_lang_zh_sets_the_notebook_language_not_the_locale(tmp_path: Path, env_lang, locale) -> None:
     run = _make_lab(tmp_path, "LANG=zh", env_lang=env_lang)
@@ -67,7 +67,7 @@ def test_make_lab_lang_zh_sets_the_notebook_language_not_the_locale(tmp_path: Pa
     assert run["env"]["LANG"] == locale
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+@pytest.mark.needs("make")
 def test_make_lab_refuses_a_language_it_does_not_know(tmp_path: Path) -> None:
     proc = subprocess.run(["make", "-s", "-C", str(paths.ROOT), "lab", f"VENV={_fake_venv(tmp_path)}", "LANG=fr"],
                           capture_output=True, text=True, timeout=60)
@@ -141,7 +141,7 @@ def _ran(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return ran
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.needs("git")
 def test_run_and_save_leaves_git_status_clean_but_an_edit_shows(tmp_path: Path) -> None:
     repo, path = _repo_with_notebook(tmp_path)
     ran = _ran(nbformat.read(path, as_version=4))
@@ -165,15 +165,9 @@ def test_project_pdf_exporter_is_found_by_nbconvert() -> None:
     assert ProjectPDFExporter.output_mimetype == "application/pdf"
 
 
-@pytest.mark.skipif(shutil.which("pdffonts") is None or shutil.which("pdftotext") is None, reason="needs poppler")
+@pytest.mark.needs("poppler", "chromium")
 def test_project_pdf_exporter_embeds_the_cjk_font(tmp_path: Path) -> None:
     from helpers.report.nbexporter import ProjectPDFExporter
-    from helpers.report.pdf import ChromeMissing, find_chrome
-
-    try:
-        find_chrome()
-    except ChromeMissing:
-        pytest.skip("needs Chromium")
     nb = _ran(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 咸宁市首轮巡察"),
                                               nbformat.v4.new_code_cell("print('巡察 409')")]))
     body, resources = ProjectPDFExporter().from_notebook_node(nb, resources={"metadata": {"name": "n"}})

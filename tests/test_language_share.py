@@ -1,6 +1,6 @@
 """Each edition reads in its own language: the share of the other language in every page's prose.
 
-The reports are built (HTML only) into a temporary folder; :mod:`language_share` extracts the
+The reports come from the test session's shared build (conftest.project_build); :mod:`language_share` extracts the
 prose of each page under ``en/`` and ``zh/`` (headings, paragraphs, list items, captions, table
 headers; not code, not table cells, not the audit's pandas tables) and counts letters: Latin in a
 Chinese page, CJK in an English page, leaving out what is marked as quoted (an element whose
@@ -25,13 +25,10 @@ MAX_SHARE = 0.05
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from helpers.report.build import build
-
-    out = tmp_path_factory.mktemp("editions")
-    result = build(None, out, ("en", "zh"), pdf=False, force=True, echo=lambda *_: None)
-    assert result.ok, result.messages
-    return out
+def editions(project_build) -> Path:
+    """The session's shared build of every notebook (conftest.project_build)."""
+    assert project_build.ok, project_build.log
+    return project_build.out
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -1,21 +1,17 @@
 """Every notebook runs top to bottom in a fresh kernel, in both languages, from an unrelated directory.
 
-Each notebook x language executes once per session (a session fixture, in parallel threads), with
-the kernel's working directory set to an empty temporary folder (proving paths do not depend on the
-CWD) and ``LANGUAGE = "zh"``/``"en"`` injected after the ``parameters`` cell, papermill-style, as
-the report build does. Figures are written into a temporary folder (``XN_FIGURES_DIR``), never into
+Each notebook x language executes once per test session, in the session's shared build
+(``project_build`` in conftest.py: ``python -m helpers.report --out TMP`` on copies of the notebooks
+in an otherwise empty folder, proving paths do not depend on the CWD), with ``LANGUAGE`` injected
+after the ``parameters`` cell, papermill-style. Figures go into the build's folder, never into
 reports/figures/, and must equal the committed ones byte for byte.
 """
 from __future__ import annotations
 
-import os
-import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from helpers import paths
 
@@ -24,41 +20,22 @@ LANGS = ("en", "zh")
 BAD_TEXT = ("Glyph", "missing from font", "findfont", "MissingCJKFontWarning")
 
 
-def _inject(nb, lang: str) -> None:
-    pos = next((i + 1 for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])), 0)
-    cell = nbformat.v4.new_code_cell(f"# Parameters\nLANGUAGE = {lang!r}\n")
-    cell.metadata["tags"] = ["injected-parameters"]
-    nb.cells.insert(pos, cell)
-
-
-def _run(path: Path, lang: str, cwd: Path, figures: Path) -> tuple[object, float]:
-    nb = nbformat.read(path, as_version=4)
-    _inject(nb, lang)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(paths.ROOT / "src"), env.get("PYTHONPATH", "")) if p)
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    env["XN_FIGURES_DIR"] = str(figures)
-    client = NotebookClient(nb, kernel_name="python3", timeout=300, allow_errors=True,
-                            resources={"metadata": {"path": str(cwd)}})
-    t0 = time.perf_counter()
-    client.execute(env=env, cwd=str(cwd))
-    return nb, time.perf_counter() - t0
+@pytest.fixture(scope="session")
+def executed(project_build) -> dict[tuple[str, str], object]:
+    """The executed notebooks of the shared build, by (file name, language)."""
+    left = sorted(p.name for p in project_build.cwd.iterdir())
+    assert left == sorted(p.name for p in project_build.notebooks), f"a notebook wrote into the working directory: {left}"
+    return {(p.name, lang): project_build.executed(lang, p.stem) for p in NOTEBOOKS for lang in LANGS}
 
 
 @pytest.fixture(scope="session")
-def figures_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("figures")
+def figures_dir(project_build) -> Path:
+    return project_build.out / "figures"
 
 
-@pytest.fixture(scope="session")
-def executed(tmp_path_factory, figures_dir: Path) -> dict[tuple[str, str], object]:
-    cwd = tmp_path_factory.mktemp("elsewhere")
-    jobs = [(p, lang) for p in NOTEBOOKS for lang in LANGS]
-    with ThreadPoolExecutor(max_workers=min(4, len(jobs) or 1)) as pool:
-        futures = {(p.name, lang): pool.submit(_run, p, lang, cwd, figures_dir) for p, lang in jobs}
-        results = {key: fut.result() for key, fut in futures.items()}
-    assert not any(cwd.iterdir()), "a notebook wrote into the working directory"
-    return {key: nb for key, (nb, _) in results.items()}
+def test_the_shared_build_succeeds(project_build):
+    assert project_build.ok, project_build.log
+    assert "[FAIL]" not in project_build.proc.stdout, project_build.log
 
 
 def test_notebooks_found():

@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from conftest import need
 from helpers.report.reader import build_note, merge_for_reader, reader_title
 
 
 def _chrome() -> str:
-    for name in ("chromium-headless-shell", "chromium", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)  # type: ignore[return-value]
-    pytest.skip("no headless Chromium to print the PDF")
+    from helpers.report.pdf import find_chrome
+
+    need("chromium")
+    return find_chrome()
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,7 @@ def test_note_prints_on_at_most_four_pages(tmp_path: Path, font_dir: Path, lang:
     from helpers.report.export_html import to_html
     from helpers.report.pdf import print_pdf
 
-    if not shutil.which("pdfinfo"):
-        pytest.skip("poppler-utils missing")
+    need("poppler", "chromium")
     html = to_html(build_note(lang), reader_title(lang), reader=True, font_dir=font_dir)
     assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in html
     assert html.count('class="note-chart"') == 2 and "break-after: avoid" in html

@@ -1,21 +1,20 @@
 """The one-command build (helpers.report) on small synthetic notebooks, into temporary folders.
 
 Needs Chromium (chromium-headless-shell) and poppler-utils for the PDF checks: without them the
-PDF tests are skipped, unless the environment variable CI is set, where they must be present.
+PDF tests are skipped, unless the environment variable CI is set, where they fail (conftest.need).
 """
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from conftest import need
 from helpers import paths
 from helpers.report.build import BuildResult, build
 from helpers.report.demo import demo_notebook, write_demo_notebooks
@@ -26,18 +25,7 @@ SRC = str(paths.ROOT / "src")
 
 def _tools_or_skip() -> None:
     """Skip when Chromium or poppler is missing, except under CI where that is a failure."""
-    from helpers.report.pdf import ChromeMissing, find_chrome
-
-    missing = [t for t in ("pdftotext", "pdffonts") if shutil.which(t) is None]
-    try:
-        find_chrome()
-    except ChromeMissing:
-        missing.append("chromium")
-    if missing:
-        why = f"missing {', '.join(missing)} (apt-get install chromium-headless-shell poppler-utils fonts-noto-cjk)"
-        if os.environ.get("CI"):
-            pytest.fail(why)
-        pytest.skip(why)
+    need("chromium", "poppler")
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -134,16 +122,13 @@ def test_pdfs_carry_chinese_text_and_an_embedded_cjk_font(demo) -> None:
             assert cjk and all(" yes " in ln for ln in cjk), f"{pdf}: no embedded CJK font\n{fonts}"
 
 
-def test_no_change_rebuild_skips_everything_quickly(demo) -> None:
+def test_no_change_rebuild_skips_everything(demo) -> None:
+    """Nothing is rebuilt and nothing heavy is loaded (its time is measured by `make bench`, not here)."""
     nbs, out, _ = demo
     pdf = [] if (out / "en" / "01-demo.pdf").exists() else ["--no-pdf"]
-    t = time.perf_counter()
     proc = _cli("--out", str(out), *pdf, *map(str, nbs))
-    dt = time.perf_counter() - t
-    print(f"no-change rebuild: {dt:.3f} s")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "[ok]" not in proc.stdout and proc.stdout.count("[skip]") == 6, proc.stdout
-    assert dt < 1.0
     # The no-change path must not load the heavy machinery.
     code = ("import sys; from helpers.report.cli import main; rc = main(sys.argv[1:]); "
             "heavy = [m for m in ('nbconvert', 'nbclient', 'pandas', 'matplotlib', 'nbformat') if m in sys.modules]; "

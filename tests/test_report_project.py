@@ -6,18 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from helpers import paths
-from helpers.report.build import BuildResult, build
-from test_report import _tools_or_skip
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
-    _tools_or_skip()
-    out = tmp_path_factory.mktemp("report")
-    return out, build(None, out, ("en", "zh"), pdf=True, force=True, echo=lambda *_: None)
+@pytest.fixture()
+def report(project_build):
+    """The session's shared build (conftest.project_build), with PDFs: needs Chromium and poppler."""
+    need("chromium", "poppler")
+    assert project_build.pdf, project_build.log
+    return project_build.out, project_build
 
 
 def _pdf_text(path: Path) -> str:
@@ -26,7 +26,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_every_notebook_has_html_and_pdf_in_both_languages(report) -> None:
     out, result = report
-    assert result.ok, result.messages
+    assert result.ok, result.log
     assert len(NOTEBOOKS) >= 4
     for lang in ("en", "zh"):
         for nb in NOTEBOOKS:
