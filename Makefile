@@ -13,7 +13,10 @@ TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/dat
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
-# Uses uv when it is on PATH (UV= forces pip), else pip; both check requirements.lock's hashes.
+# Uses uv when it is on PATH; else it first fetches uv from PyPI into $(TOOLS)/ (a wheel, version and
+# sha256 pinned in $(TOOLS_LOCK), installed by pip with --require-hashes: about 3 s) and uses that;
+# pip installs everything only where even that fails (one-line notice) or when asked (`UV=`).
+# Both routes check requirements.lock's hashes.
 # PYTHONDONTWRITEBYTECODE may be set, and then every import of a module without bytecode runs from
 # source (about 3x slower). uv does not compile all 6,700 files at install (21 s of CPU); instead two
 # processes import what the build and the notebook kernels use, writing its bytecode (7 s of CPU).
@@ -23,7 +26,15 @@ WARM_KERNEL := pandas matplotlib.pyplot matplotlib.backends.backend_agg matplotl
 	ipykernel.kernelapp ipykernel.ipkernel IPython helpers.charts helpers.load helpers.fonts helpers.prose PIL.Image
 WARM_BUILD := helpers.report.build helpers.report.export_html helpers.report.pdf helpers.report.fonts \
 	helpers.tables nbclient nbconvert nbconvert.exporters.html nbformat jupyter_client fontTools.subset
+# `make setup UV=` (empty, on the command line) forces pip; UV=/path/to/uv picks a uv.
+ifeq ($(origin UV),command line)
+UV_PIP_ONLY := $(if $(strip $(UV)),,yes)
+endif
 UV ?= $(shell command -v uv 2>/dev/null)
+TOOLS := .tools
+TOOLS_LOCK := etc/tools.lock
+TOOLS_UV := $(TOOLS)/uv/bin/uv
+PIP_QUIET := --quiet --disable-pip-version-check --root-user-action=ignore
 LOCK := requirements.lock
 KERNEL := xianning-inspection
 # What nbstripout removes besides outputs and execution counts: what a kernel writes on run.
@@ -38,17 +49,28 @@ setup: $(INSTALLED)
 # kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.labsave after each save.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 
-$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
-ifneq ($(strip $(UV)),)
-	@test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
-	$(UV) pip install --quiet --python $(PY) $(if $(filter all,$(COMPILE)),--compile-bytecode) --require-hashes -r $(LOCK)
-	$(UV) pip install --quiet --python $(PY) --no-deps -e .
-else
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null
-	$(PY) -m pip install --quiet --disable-pip-version-check --compile --require-hashes -r $(LOCK)
-	$(PY) -m pip install --quiet --disable-pip-version-check --compile --no-deps -e .
-endif
+$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG) $(TOOLS_LOCK)
+	@uv='$(strip $(UV))'; \
+	if [ -z "$$uv" ] && [ -z "$(UV_PIP_ONLY)" ]; then \
+	  if [ ! -x $(TOOLS_UV) ] || ! $(TOOLS_UV) --version >/dev/null 2>&1; then \
+	    echo "setup: uv is not on PATH: fetching it from PyPI into $(TOOLS)/uv (version and hashes from $(TOOLS_LOCK))"; \
+	    rm -rf $(TOOLS)/uv; mkdir -p $(TOOLS); \
+	    $(PYTHON) -m pip install $(PIP_QUIET) --no-deps --only-binary=:all: --require-hashes \
+	      --target $(TOOLS)/uv -r $(TOOLS_LOCK) >$(TOOLS)/pip.log 2>&1 || rm -rf $(TOOLS)/uv; \
+	  fi; \
+	  if [ -x $(TOOLS_UV) ]; then uv=$(TOOLS_UV); \
+	  else echo "setup: uv not on PATH and not fetched from PyPI ($$(tail -n1 $(TOOLS)/pip.log 2>/dev/null)); installing with pip instead (slower)"; fi; \
+	fi; \
+	if [ -n "$$uv" ]; then \
+	  test -x $(PY) || $$uv venv --quiet --python $(PYTHON) $(VENV) && \
+	  $$uv pip install --quiet --python $(PY) $(if $(filter all,$(COMPILE)),--compile-bytecode) --require-hashes -r $(LOCK) && \
+	  $$uv pip install --quiet --python $(PY) --no-deps -e .; \
+	else \
+	  { test -x $(PY) || $(PYTHON) -m venv $(VENV); } && \
+	  { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; } && \
+	  $(PY) -m pip install $(PIP_QUIET) --compile --require-hashes -r $(LOCK) && \
+	  $(PY) -m pip install $(PIP_QUIET) --compile --no-deps -e .; \
+	fi
 	@$(PY) -m helpers.warm $(WARM_KERNEL) & $(PY) -m helpers.warm $(WARM_BUILD); wait
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@mkdir -p $(VENV)/etc/jupyter
@@ -59,10 +81,13 @@ endif
 	  git config diff.ipynb.textconv "$(NBSTRIP) -t"; fi
 	@touch $@
 
-## lock: re-resolve requirements.txt into requirements.lock (exact versions and hashes, all platforms)
+## lock: re-resolve requirements.txt into requirements.lock and etc/tools.in (the uv that setup fetches) into
+## etc/tools.lock (exact versions and hashes, all platforms)
 lock:
 	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" requirements.txt -o $(LOCK)
+	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
 data: $(TIDY)
@@ -79,9 +104,11 @@ report: setup data
 test: setup
 	$(PY) -m pytest
 
-## bench: time the full build against the naive nbconvert route, and the no-change rebuild
+## bench: time the full build against the naive nbconvert route, and the no-change rebuild; the extractor on 1 MB
+## against a naive digit scan (timings live here, never in the tests)
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+	PYTHONPATH=src $(PY) -m helpers.extract_bench
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
 fonts: setup
