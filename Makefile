@@ -49,7 +49,7 @@ setup: $(INSTALLED)
 # kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.labsave after each save.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 
-$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG) $(TOOLS_LOCK)
+$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 	@uv='$(strip $(UV))'; \
 	if [ -z "$$uv" ] && [ -z "$(UV_PIP_ONLY)" ]; then \
 	  if [ ! -x $(TOOLS_UV) ] || ! $(TOOLS_UV) --version >/dev/null 2>&1; then \
