@@ -161,4 +161,3 @@ def project_build(tmp_path_factory: pytest.TempPathFactory) -> ProjectBuild:
            *([] if pdf else ["--no-pdf"]), *map(str, notebooks)]
     proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=900)
     return ProjectBuild(out, cwd, notebooks, proc, pdf)
-
