@@ -21,7 +21,7 @@ TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/dat
 COMPILE ?= used
 WARM_KERNEL := pandas matplotlib.pyplot matplotlib.backends.backend_agg matplotlib_inline.backend_inline seaborn \
 	ipykernel.kernelapp ipykernel.ipkernel IPython helpers.charts helpers.load helpers.fonts helpers.prose PIL.Image
-WARM_BUILD := helpers.report.build helpers.report.export_html helpers.report.pdf helpers.report.fonts \
+WARM_BUILD := helpers.report.build doit.runner doit.control helpers.report.export_html helpers.report.pdf helpers.report.fonts \
 	helpers.tables nbclient nbconvert nbconvert.exporters.html nbformat jupyter_client fontTools.subset
 UV ?= $(shell command -v uv 2>/dev/null)
 LOCK := requirements.lock
@@ -61,7 +61,7 @@ endif
 
 ## lock: re-resolve requirements.txt into requirements.lock (exact versions and hashes, all platforms)
 lock:
-	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" requirements.txt -o $(LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
@@ -81,7 +81,7 @@ test: setup
 
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild
 bench: setup data
-	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+	PYTHONPATH=src $(PY) -m helpers.bench $(ARGS)
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
 fonts: setup

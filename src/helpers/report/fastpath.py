@@ -4,8 +4,8 @@ After a build that succeeded with nothing made without the project's fonts, :fun
 in ``<out>/.build/fast.json`` the command line, the working directory, the environment variables
 that steer a build, and the size and modification time (ns) of every file and folder the build
 consulted: notebooks and their folder, the tidy data and helpers (with their folders, so a new file
-counts), the report package, fonts, the browser binary, the installed packages' folders, the
-manifest and every recorded output. :func:`try_fast` (run by ``python -m helpers.report`` before
+counts), the report package, fonts, the browser binary, the installed packages' folders, doit's
+state file and every recorded output. :func:`try_fast` (run by ``python -m helpers.report`` before
 anything else is imported) prints the same "up to date" report when every one of them is unchanged,
 and otherwise leaves the decision to the full build. ``--force`` never takes this path.
 """
