@@ -5,9 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidyset.py);
-# the stamp is the target, and the inputs are every file the tables are built from (tidyset.input_files).
+# the stamp is the target, and the inputs are every file the tables are built from, declared once in
+# tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
 TIDY := data/tidy/.stamp.json
-TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
+TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
 .PHONY: setup data report test bench lab lock clean fonts
 

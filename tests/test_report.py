@@ -356,3 +356,44 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
     (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
     stdout, imports = again()
     assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout
+
+
+def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path: Path, monkeypatch) -> None:
+    """A changed input (by content, not by time) or package version re-executes; the rest is skipped."""
+    from helpers.report import build as build_mod
+
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    helper = tmp_path / "helper.py"
+    helper.write_text("X = 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def run() -> dict[str, str]:
+        result = build(nbs, out, ("en",), pdf=False, jobs=2, deps=[helper], echo=None)
+        assert result.ok, [(i.key, i.error) for i in result.items]
+        return {i.key: i.status for i in result.items}
+
+    assert run() == {"en/01-demo": "built", "en/reader-report": "built"}
+    os.utime(helper, (time.time() + 5,) * 2)  # same content, newer time: nothing to do
+    assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
+    helper.write_text("X = 2\n", encoding="utf-8")
+    assert run()["en/01-demo"] == "built"
+    real = build_mod._version
+    monkeypatch.setattr(build_mod, "_version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
+    assert run()["en/01-demo"] == "built"
+    assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
+
+
+def test_two_builds_at_once_end_clean(tmp_path: Path) -> None:
+    """Two builds of one folder at once: one waits for the other; both succeed, outputs whole."""
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "en",
+           "--no-pdf", *map(str, nbs)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=_env()) for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert sorted(o.count("[ok]   en/01-demo") for o in outputs) == [0, 1], outputs  # built once, then skipped
+    for task, entry in _state(out).items():
+        for path, (_size, _mtime, sha) in entry["_values_:"].get("outs", {}).items():
+            assert sha256_file(Path(path)) == sha, task
+    _no_tmp(out)

@@ -76,7 +76,7 @@ def _prepare_naive(notebooks: list[Path], langs: list[str], work: Path) -> dict[
 
 def naive(notebooks: list[Path], langs: list[str], work: Path, pdf: bool) -> float:
     """Time the naive route (one ``jupyter nbconvert`` and one Chromium per output)."""
-    from ..report.pdf import find_chrome, print_pdf_once
+    from ..report.pdf import FLAGS, find_chrome
 
     jobs = _prepare_naive(notebooks, langs, work)
     chrome = find_chrome() if pdf else None
@@ -90,8 +90,11 @@ def naive(notebooks: list[Path], langs: list[str], work: Path, pdf: bool) -> flo
             if copy.stem == "reader-report":
                 cmd.insert(2, "--no-input")
             _timed(cmd)
-            if chrome:
-                print_pdf_once(chrome, out / f"{copy.stem}.html", out / f"{copy.stem}.pdf")
+            if chrome:  # one browser per PDF, as Chromium's own --print-to-pdf does it
+                html = (out / f"{copy.stem}.html").resolve()
+                _timed([chrome, *FLAGS, "--no-pdf-header-footer", "--virtual-time-budget=15000",
+                        f"--user-data-dir={work / 'profile'}", f"--print-to-pdf={out / f'{copy.stem}.pdf'}",
+                        html.as_uri()])
     return time.perf_counter() - t
 
 

@@ -22,10 +22,9 @@ def _notebook(arg: str) -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m helpers.report",
-        description="Execute the notebooks (fresh kernels, once per label language) and export "
-                    "HTML, PDF, the reader's reports and index.html. Only what changed is rebuilt.")
+    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh "
+                                "kernels, once per label language) and export HTML, PDF, the reader's reports and "
+                                "index.html. Only what changed is rebuilt.")
     p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK",
                    help="notebooks to build (default: every notebooks/*.ipynb)")
     p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
@@ -51,11 +50,10 @@ def main(argv: list[str] | None = None) -> int:
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
-        if args.project_deps:
-            check_fresh()
-        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)] + (
-                [paths.FIGURES] if args.project_deps else []):
+        check_fresh() if args.project_deps else None
+        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
             check_writable(folder)
+        check_writable(paths.FIGURES) if args.project_deps else None
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
