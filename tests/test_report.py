@@ -270,6 +270,13 @@ def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
     figure.write_bytes(b"changed by hand")
     proc = _cli("--out", str(out), *pdf, *map(str, nbs))
     assert "[ok]   zh/02-demo" in proc.stdout and figure.read_bytes().startswith(b"\x89PNG")
+    page = out / "en" / "01-demo.html"  # a hand-edited page is made again from its notebook, not kept
+    made = page.read_text(encoding="utf-8")
+    page.write_text(made.replace("巡察", "巡视"), encoding="utf-8")
+    proc = _cli("--out", str(out), *pdf, *map(str, nbs))
+    built = [ln.split()[1:] for ln in proc.stdout.splitlines() if ln.startswith("[ok]") and "index" not in ln]
+    assert [b[0] for b in built] == ["en/01-demo"] and built[0][1] == "html", proc.stdout
+    assert page.read_text(encoding="utf-8") == made
 
 
 def test_outputs_made_without_the_fonts_are_never_up_to_date(tmp_path: Path) -> None:
