@@ -5,9 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidyset.py);
-# the stamp is the target, and the inputs are every file the tables are built from (tidyset.input_files).
+# the stamp is the target, and the inputs are every file the tables are built from, declared once in
+# tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
 TIDY := data/tidy/.stamp.json
-TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
+TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
 .PHONY: setup data report test bench lab lock clean fonts
 
@@ -24,7 +25,7 @@ TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/dat
 COMPILE ?= used
 WARM_KERNEL := pandas matplotlib.pyplot matplotlib.backends.backend_agg matplotlib_inline.backend_inline seaborn \
 	ipykernel.kernelapp ipykernel.ipkernel IPython helpers.charts helpers.load helpers.fonts helpers.prose PIL.Image
-WARM_BUILD := helpers.report.build helpers.report.export_html helpers.report.pdf helpers.report.fonts \
+WARM_BUILD := helpers.report.build doit.runner doit.control helpers.report.export_html helpers.report.pdf helpers.report.fonts \
 	helpers.tables nbclient nbconvert nbconvert.exporters.html nbformat jupyter_client fontTools.subset
 # `make setup UV=` (empty, on the command line) forces pip; UV=/path/to/uv picks a uv.
 ifeq ($(origin UV),command line)
@@ -84,9 +85,9 @@ $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 ## lock: re-resolve requirements.txt into requirements.lock and etc/tools.in (the uv that setup fetches) into
 ## etc/tools.lock (exact versions and hashes, all platforms)
 lock:
-	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" requirements.txt -o $(LOCK)
-	uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
@@ -107,7 +108,7 @@ test: setup
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild; the extractor on 1 MB
 ## against a naive digit scan (timings live here, never in the tests)
 bench: setup data
-	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+	PYTHONPATH=src $(PY) -m helpers.bench $(ARGS)
 	PYTHONPATH=src $(PY) -m helpers.extract_bench
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)

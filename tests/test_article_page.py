@@ -14,10 +14,9 @@ from helpers.charts import CHARTS
 from helpers.coverage import left_out
 from helpers.load import load_table
 from helpers.prose import typed_numbers
-from helpers.report.article_build import update
 from helpers.report.article_marks import Mark, MarkError, arrange, figure_marks, markup
 from helpers.report.article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
-from helpers.report.manifest import Manifest
+from helpers.report.build import build
 
 LANGS = ("en", "zh")
 
@@ -79,8 +78,9 @@ class _Page(HTMLParser):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, _Page]]:
     out = tmp_path_factory.mktemp("reports")
-    results = update(out, LANGS, Manifest(out), force=True, echo=lambda *_: None)
-    assert [r.status for r in results] == ["built", "built"], [r.message for r in results]
+    result = build([], out, LANGS, pdf=False, force=True, echo=None)  # the article pages (and index) only
+    assert [(i.key, i.status) for i in result.items] == [("en/article", "built"), ("zh/article", "built")], \
+        [i.error for i in result.items]
     pages, parsed = {}, {}
     for lang in LANGS:
         pages[lang] = (out / lang / "article.html").read_text(encoding="utf-8")
@@ -240,12 +240,11 @@ def test_templates_type_no_number() -> None:
 
 def test_rebuilt_only_when_needed(built) -> None:
     out, pages, _ = built
-    manifest = Manifest(out)
-    again = update(out, LANGS, manifest, echo=lambda *_: None)
-    assert [r.status for r in again] == ["skipped", "skipped"]
+    again = build([], out, LANGS, pdf=False, echo=None)
+    assert [i.status for i in again.items] == ["skipped", "skipped"]
     (out / "zh" / "article.html").unlink()
-    third = update(out, LANGS, manifest, echo=lambda *_: None)
-    assert [r.status for r in third] == ["skipped", "built"]
+    third = build([], out, LANGS, pdf=False, echo=None)
+    assert [i.status for i in third.items] == ["skipped", "built"]
     assert (out / "zh" / "article.html").read_text(encoding="utf-8") == pages["zh"]
     assert not list(out.rglob(".*.tmp"))
 
@@ -303,15 +302,17 @@ def test_a_failure_is_one_line_and_leaves_no_page(tmp_path: Path, monkeypatch) -
     from helpers.report import article_page
 
     out = tmp_path / "out"
-    manifest = Manifest(out)
-    assert [r.status for r in update(out, ("en",), manifest, echo=lambda *_: None)] == ["built"]
+    assert [i.status for i in build([], out, ("en",), pdf=False, echo=None).items] == ["built"]
 
     def broken():
         raise DataError(paths.ARTICLE, "sha256", "the article has changed", "restore it")
 
     monkeypatch.setattr(article_page, "load_page_data", broken)
     lines: list[str] = []
-    result = update(out, ("en",), manifest, force=True, echo=lines.append)
-    assert [r.status for r in result] == ["failed"] and len(lines) == 1 and "\n" not in lines[0]
+    result = build([], out, ("en",), pdf=False, force=True, echo=lines.append)
+    lines = [line for line in lines if not line.startswith("[ok]   index")]
+    assert [i.status for i in result.items] == ["failed"] and len(lines) == 1 and "\n" not in lines[0]
     assert "the article has changed" in lines[0] and lines[0].startswith("[FAIL] en/article")
-    assert not (out / "en" / "article.html").exists() and manifest.get("en/article") is None
+    assert not (out / "en" / "article.html").exists() and not result.ok
+    again = build([], out, ("en",), pdf=False, echo=None)  # a failed page is never taken as up to date
+    assert [i.status for i in again.items] == ["failed"] and not (out / "en" / "article.html").exists()

@@ -17,8 +17,14 @@ import pytest
 from conftest import need
 from helpers import paths
 from helpers.report.build import BuildResult, build
-from helpers.report.demo import demo_notebook, write_demo_notebooks
-from helpers.report.hashing import sha256_file
+from helpers.bench.demo import demo_notebook, write_demo_notebooks
+
+
+def sha256_file(path: Path) -> str | None:
+    """Hex sha256 of the file at ``path``, or ``None`` if it does not exist."""
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 SRC = str(paths.ROOT / "src")
 
@@ -167,8 +173,8 @@ def test_failing_notebook_names_the_cell_and_removes_its_old_outputs(tmp_path: P
     assert not (out / ".build" / "executed" / "en" / "02-demo.ipynb").exists()
     assert not (out / "en" / "reader-report.html").exists(), "reader's report would be incomplete"
     assert (out / "en" / "01-demo.html").is_file(), "the other notebook's output must remain"
-    manifest = json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))
-    assert "en/02-demo" not in manifest["targets"] and "en/01-demo" in manifest["targets"]
+    again = _cli("--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs))  # never taken as up to date
+    assert "[skip] en/01-demo" in again.stdout and "[FAIL] en/02-demo" in again.stdout, again.stdout
     _no_tmp(out)
 
 
@@ -196,10 +202,9 @@ def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
     assert line.startswith("[ok]"), line
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    manifest = json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))
-    for key, entry in manifest["targets"].items():
-        for rec in entry["outputs"].values():
-            assert sha256_file(out / rec["path"]) == rec["sha256"], f"{key}: recorded output changed"
+    for task, entry in _state(out).items():  # every step recorded as done has its outputs whole
+        for path, (_size, _mtime, sha) in entry["_values_:"].get("outs", {}).items():
+            assert sha256_file(Path(path)) == sha, f"{task}: recorded output changed"
     for html in (out / "en").glob("*.html"):
         assert html.read_text(encoding="utf-8").rstrip().endswith("</html>"), f"half-written {html}"
     again = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
@@ -208,26 +213,29 @@ def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
     _no_tmp(out)
 
 
-def _manifest(out: Path) -> dict:
-    return json.loads((out / ".build" / "manifest.json").read_text(encoding="utf-8"))["targets"]
+def _state(out: Path) -> dict:
+    """doit's record of every step (``<out>/.build/doit.json``)."""
+    return json.loads((out / ".build" / "doit.json").read_text(encoding="utf-8"))
+
+
+def _values(out: Path, task: str) -> dict:
+    return _state(out)[task]["_values_:"]
 
 
 def test_the_environment_is_part_of_every_key(demo) -> None:
-    _, out, result = demo
-    entry = _manifest(out)["zh/01-demo"]
-    inputs = entry["inputs"]
-    assert inputs["@font:fonts/NotoSansCJKsc-Subset-Regular.ttf"] == sha256_file(
-        paths.ROOT / "fonts" / "NotoSansCJKsc-Subset-Regular.ttf")
-    assert "@font:fonts/NotoSansCJKsc-Subset-Bold.ttf" in inputs
-    import matplotlib
-    import nbconvert
+    """Fonts are inputs of every step that draws; packages, Python and Chromium are its configuration."""
+    from helpers.report.build import PACKAGES
 
-    assert inputs["@pkg:matplotlib"] == matplotlib.__version__ and inputs["@pkg:nbconvert"] == nbconvert.__version__
-    assert "@pkg:pandas" in inputs and "@pkg:seaborn" in inputs and "@python" in inputs
-    assert "fallback" not in entry, entry.get("fallback")
+    _, out, result = demo
+    state = _state(out)
+    for step in ("zh/01-demo|execute", "zh/01-demo|html", "zh/reader-report|html"):
+        assert str(paths.ROOT / "fonts" / "NotoSansCJKsc-Subset-Regular.ttf") in state[step], step
+        assert str(paths.ROOT / "fonts" / "NotoSansCJKsc-Subset-Bold.ttf") in state[step], step
+        assert state[step]["_values_:"]["_config_changed"], step
+        assert not state[step]["_values_:"].get("fallback"), state[step]["_values_:"]
+    assert {"matplotlib", "nbconvert", "pandas", "seaborn", "nbclient"} <= set(PACKAGES)
     if (out / "zh" / "01-demo.pdf").exists():
-        assert entry["chrome"].startswith(("Chromium", "Google Chrome", "HeadlessChrome")), entry["chrome"]
-        assert _manifest(out)["zh/reader-report"]["chrome"] == entry["chrome"]
+        assert state["zh/01-demo|pdf"]["_values_:"]["_config_changed"]
 
 
 def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
@@ -235,7 +243,7 @@ def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
     pdf = [] if (out / "en" / "01-demo.pdf").exists() else ["--no-pdf"]
     figure = out / "figures" / "demo-2.zh.png"
     assert figure.read_bytes().startswith(b"\x89PNG")
-    assert _manifest(out)["zh/02-demo"]["outputs"]["figure:demo-2.zh.png"]["sha256"] == sha256_file(figure)
+    assert _values(out, "zh/02-demo|execute")["outs"][str(figure)][2] == sha256_file(figure)
     assert not list(paths.FIGURES.glob("demo-*")), "a build into a temporary folder wrote into reports/figures"
     assert not (out / ".build" / "stage").exists() or not any((out / ".build" / "stage").iterdir())
     figure.unlink()
@@ -247,6 +255,13 @@ def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
     figure.write_bytes(b"changed by hand")
     proc = _cli("--out", str(out), *pdf, *map(str, nbs))
     assert "[ok]   zh/02-demo" in proc.stdout and figure.read_bytes().startswith(b"\x89PNG")
+    page = out / "en" / "01-demo.html"  # a hand-edited page is made again from its notebook, not kept
+    made = page.read_text(encoding="utf-8")
+    page.write_text(made.replace("巡察", "巡视"), encoding="utf-8")
+    proc = _cli("--out", str(out), *pdf, *map(str, nbs))
+    built = [ln.split()[1:] for ln in proc.stdout.splitlines() if ln.startswith("[ok]") and "index" not in ln]
+    assert [b[0] for b in built] == ["en/01-demo"] and built[0][1] == "html", proc.stdout
+    assert page.read_text(encoding="utf-8") == made
 
 
 def test_outputs_made_without_the_fonts_are_never_up_to_date(tmp_path: Path) -> None:
@@ -257,30 +272,29 @@ def test_outputs_made_without_the_fonts_are_never_up_to_date(tmp_path: Path) -> 
         proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs), **no_fonts)
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert proc.stdout.count("made without the project's fonts") == 4, proc.stdout  # 2 notebooks, 2 readers
-        assert all(e.get("fallback") for k, e in _manifest(out).items() if k != "index")
+        assert all(_values(out, f"{k}|html").get("fallback") for k in ("en/01-demo", "zh/reader-report"))
     proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))  # fonts back
     assert proc.returncode == 0 and proc.stdout.count("[ok]") == 5 and "project's fonts" not in proc.stdout, proc.stdout
-    assert not any(e.get("fallback") for e in _manifest(out).values())
+    assert not any(e["_values_:"].get("fallback") for e in _state(out).values())
     proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))
     assert proc.stdout.count("[skip]") == 4 and "built, 4 up to date" in proc.stdout, proc.stdout
 
 
-def test_chromium_version_is_asked_once_per_binary(tmp_path: Path) -> None:
+def test_another_chromium_reprints_only_the_pdfs(tmp_path: Path) -> None:
     _tools_or_skip()
-    from helpers.report.buildenv import EnvCache, chrome_version
     from helpers.report.pdf import find_chrome
 
-    log = tmp_path / "asked"
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
     wrapper = tmp_path / "chrome"
-    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexec {find_chrome()} "$@"\n')
-    wrapper.chmod(0o755)
-    first = chrome_version(str(wrapper), EnvCache(tmp_path))
-    cache = EnvCache(tmp_path)
-    cache.data = {}
-    chrome_version(str(wrapper), cache)
-    cache.save()
-    assert chrome_version(str(wrapper), EnvCache(tmp_path)) == first and "Chrom" in first
-    assert log.read_text().count("--version") == 2  # the third answer came from the cache file
+    for version in ("Chromium 1.0", "Chromium 2.0"):  # the same browser, reporting another version
+        wrapper.write_text(f'#!/bin/sh\n[ "$1" = --version ] && echo "{version}" && exit 0\n'
+                           f'exec {find_chrome()} "$@"\n')
+        wrapper.chmod(0o755)
+        proc = _cli("--out", str(out), "--lang", "en", *map(str, nbs), CHROME=str(wrapper))
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    ok = [ln for ln in proc.stdout.splitlines() if ln.startswith("[ok]") and "index" not in ln]
+    assert len(ok) == 2 and all(ln.split("  ")[-1].startswith("pdf") for ln in ok), proc.stdout
 
 
 def _profiles(out: Path) -> list[Path]:
@@ -334,3 +348,44 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
     (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
     stdout, imports = again()
     assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout
+
+
+def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path: Path, monkeypatch) -> None:
+    """A changed input (by content, not by time) or package version re-executes; the rest is skipped."""
+    from helpers.report import build as build_mod
+
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    helper = tmp_path / "helper.py"
+    helper.write_text("X = 1\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    def run() -> dict[str, str]:
+        result = build(nbs, out, ("en",), pdf=False, jobs=2, deps=[helper], echo=None)
+        assert result.ok, [(i.key, i.error) for i in result.items]
+        return {i.key: i.status for i in result.items}
+
+    assert run() == {"en/01-demo": "built", "en/reader-report": "built"}
+    os.utime(helper, (time.time() + 5,) * 2)  # same content, newer time: nothing to do
+    assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
+    helper.write_text("X = 2\n", encoding="utf-8")
+    assert run()["en/01-demo"] == "built"
+    real = build_mod._version
+    monkeypatch.setattr(build_mod, "_version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
+    assert run()["en/01-demo"] == "built"
+    assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
+
+
+def test_two_builds_at_once_end_clean(tmp_path: Path) -> None:
+    """Two builds of one folder at once: one waits for the other; both succeed, outputs whole."""
+    nbs = write_demo_notebooks(tmp_path / "nb", 1)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "en",
+           "--no-pdf", *map(str, nbs)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=_env()) for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[0] for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert sorted(o.count("[ok]   en/01-demo") for o in outputs) == [0, 1], outputs  # built once, then skipped
+    for task, entry in _state(out).items():
+        for path, (_size, _mtime, sha) in entry["_values_:"].get("outs", {}).items():
+            assert sha256_file(Path(path)) == sha, task
+    _no_tmp(out)

@@ -27,7 +27,7 @@ _PREFIX = ".tidy-"
 
 
 def input_files(root: Path = paths.ROOT) -> list[Path]:
-    """Every file the tidy tables are built from (the Makefile's ``TIDY_INPUTS`` lists the same)."""
+    """Every file the tidy tables are built from (the one declaration: the Makefile's ``TIDY_INPUTS`` asks it)."""
     data = root / "data"
     files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*"))
              if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")]  # READMEs and editors' lock files

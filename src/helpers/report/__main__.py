@@ -1,13 +1,7 @@
-"""``python -m helpers.report``: build the reports (see :mod:`helpers.report.cli`)."""
-from __future__ import annotations
-
+"""``python -m helpers.report``: the no-change stamp first (nothing else imported), else the build (:mod:`.cli`)."""
 import sys
 
 from .fastpath import try_fast
 
-_rc = try_fast(sys.argv[1:])  # nothing changed since the last clean build: done, nothing else imported
-if _rc is None:
-    from .cli import main
-
-    _rc = main()
-raise SystemExit(_rc)
+rc = try_fast(sys.argv[1:])
+raise SystemExit(rc if rc is not None else __import__("helpers.report.cli", fromlist=["main"]).main())

@@ -1,9 +1,10 @@
-"""Plan and run a build: decide per target what is stale, run the work in a pool, record it.
+"""The build as doit tasks, one per step of each output (what a step does is in :mod:`.steps`).
 
-Targets are ``<lang>/<notebook>`` (execute -> html -> pdf), ``<lang>/reader-report``
-(html -> pdf, from the executed notebooks of that language) and ``index``. A stage runs
-when its inputs' hashes differ from the manifest or its output is missing or changed;
-every later stage then runs too. Nothing heavy is imported until there is work to do.
+Per language and notebook ``execute`` -> ``html`` -> ``pdf``; per language the ``reader-report``
+(html -> pdf) and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content, with
+doit's size-and-time shortcut); packages, Python, language and Chromium's version are ``config_changed``;
+:func:`_intact` refuses an output changed on disk or drawn without the project's fonts. doit's state
+(``.build/doit.json``) is saved whole after every step; a lock lets one build at a time use a folder.
 """
 from __future__ import annotations
 
@@ -11,48 +12,68 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from .. import paths
-from ..fileio import write_text_atomic
-from . import LANGS
-from .hashing import exporter_version, hash_files, project_dependencies, sha256_bytes, sha256_file
-from .manifest import Manifest
-from .buildenv import EnvCache, chrome_version, environment
-from .tasks import FIGURE, NotebookTask, ReaderTask, TaskOutcome, layout, reader_layout
-
-if TYPE_CHECKING:  # pragma: no cover - concurrent.futures loads only when there is work
-    from concurrent.futures import Executor, Future
+from . import LANGS, steps
 
 READER = "reader-report"
-_OUTPUT_OF = {"execute": "executed"}  # stage -> name of its output in the manifest
+#: Packages whose version changes what a notebook draws or how it is exported.
+PACKAGES = ("matplotlib", "pandas", "numpy", "seaborn", "fonttools", "pillow", "nbconvert", "nbclient",
+            "nbformat", "ipykernel", "jupyter_client", "mistune", "jinja2", "pygments", "matplotlib-inline")
+HERE = Path(__file__).parent
+
+
+def font_files() -> list[Path]:
+    """The fonts the charts and pages are drawn with: the shipped subset, then the system fallback."""
+    from ..fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
+
+    files = [font_path(w) for w in WEIGHTS]
+    if os.environ.get("XN_SYSTEM_CJK", "1") != "0":
+        files += [p for p in (Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS) if p.is_file()][:1]
+    return [f for f in files if f.is_file()]
+
+
+def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
+    """Every input of the build, declared once (the tidy tables' own: ``tidyset.input_files``).
+
+    ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
+    ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
+    """
+    src, tidy = root / "src" / "helpers", sorted(p for p in (root / "data" / "tidy").glob("*") if p.is_file())
+    if kind == "notebook":
+        return [*tidy, paths.DATAPACKAGE, *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
+    if kind == "export":
+        return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
+    return [paths.ARTICLE, paths.ARTICLE_META, paths.CURATED / "left_out.csv", paths.DATAPACKAGE,
+            *(p for p in tidy if p.suffix == ".csv"), *sorted(paths.NOTEBOOKS.glob("*.ipynb")),
+            *sorted((src / "charts").glob("*.py")), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
+            *[src / n for n in ("prose.py", "coverage.py", "numerals.py", "load.py", "article.py", "fonts.py")],
+            *font_files()]
 
 
 @dataclass
 class NotebookResult:
-    """Outcome of one target (a notebook in one language, or a language's reader's report)."""
+    """Outcome of one output (a notebook in one language, a reader's report, an article page)."""
 
     key: str
     lang: str
-    path: Path | None
-    status: str  # "built", "skipped" or "failed"
+    path: Path | None = None
+    status: str = "skipped"  # "built", "skipped" or "failed"
     error: str | None = None
     executed: Path | None = None
-    outputs: dict[str, Path] = field(default_factory=dict)
     times: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
 class BuildResult:
-    """Everything a build did; ``ok`` is False if any target failed or PDFs could not be made."""
+    """Everything a build did; ``ok`` is False if any output failed or PDFs could not be made."""
 
     out_dir: Path
     items: list[NotebookResult] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     index: Path | None = None
-    seconds: float = 0.0
     watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted
     fallback: bool = False  # some output was made without the project's fonts
 
@@ -65,7 +86,7 @@ class BuildResult:
         return 0 if self.ok else 1
 
     def get(self, key: str) -> NotebookResult:
-        """The result of target ``key`` (e.g. ``"en/01-name"``)."""
+        """The result of ``key`` (e.g. ``"en/01-name"``)."""
         return next(i for i in self.items if i.key == key)
 
 
@@ -74,360 +95,251 @@ def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
 
 
-def _fmt_times(times: dict[str, float]) -> str:
-    names = {"executed": "executed", "html": "html", "pdf": "pdf", "merge": "merged"}
-    return ", ".join(f"{names.get(k, k)} {v:.1f} s" for k, v in times.items())
-
-
-def _remove(paths_: list[Path]) -> None:
-    for p in paths_:
-        p.unlink(missing_ok=True)
-
-
-class _Builder:
-    """One build run (holds the plan, the manifest and the pool)."""
-
-    def __init__(self, out_dir: Path, langs: Sequence[str], pdf: bool, jobs: int, force: bool,
-                 deps: list[Path] | None, executor: str, timeout: int, echo: Callable[[str], None]) -> None:
-        self.out = Path(out_dir).resolve()
-        self.langs = list(langs)
-        self.pdf, self.jobs, self.force = pdf, max(1, jobs), force
-        self.deps = project_dependencies() if deps is None else list(deps)
-        self.article = deps is None  # the annotated article pages are built with the project's own data
-        self.executor_kind, self.timeout, self.echo = executor, timeout, echo
-        self.manifest = Manifest(self.out)
-        self.result = BuildResult(self.out)
-        self._exporter = exporter_version()
-        self._chrome: str | None | bool = False  # False: not looked for yet
-        self._chrome_ver: str | None | bool = False
-        self._pool: Executor | None = None
-        self.env_cache = EnvCache(self.out)
-        self.env: dict[str, str] = {}
-
-    # ---------- planning ----------
-    def _stages(self, key: str, inputs: dict[str, str], upstream: tuple[str, ...]) -> tuple[str, ...]:
-        """Which stages of ``key`` must run (``upstream`` is ("execute",) or () for readers)."""
-        entry = self.manifest.get(key) or {}
-        # an output made without the project's fonts is never taken as up to date
-        stale = self.force or entry.get("inputs") != inputs or bool(entry.get("fallback"))
-        stages: list[str] = []
-        for stage in upstream:
-            outputs_ok = self.manifest.output_ok(key, _OUTPUT_OF.get(stage, stage))
-            if stage == "execute":  # every figure the notebook saved is still there, unchanged
-                outputs_ok = outputs_ok and all(self.manifest.output_ok(key, name)
-                                                for name in entry.get("outputs", {}) if name.startswith(FIGURE))
-            if stale or not outputs_ok:
-                stale = True
-                stages.append(stage)
-        if stale or entry.get("exporter") != self._exporter or not self.manifest.output_ok(key, "html"):
-            stale = True
-            stages.append("html")
-        if self.pdf and (stale or not self.manifest.output_ok(key, "pdf")
-                         or entry.get("chrome") != self._chrome_version()):
-            stages.append("pdf")
-        return tuple(stages)
-
-    def _chrome_version(self) -> str | None:
-        """The browser's version (cached on disk by binary), None without a browser; asked once."""
-        if self._chrome_ver is False:
-            from .pdf import ChromeMissing, find_chrome
-
-            try:
-                self._chrome_ver = chrome_version(find_chrome(), self.env_cache)
-            except ChromeMissing:
-                self._chrome_ver = None
-        return self._chrome_ver or None
-
-    def _chrome_path(self) -> str | None:
-        """Find the browser once; on failure record ONE message and build HTML only."""
-        if self._chrome is False:
-            from .pdf import ChromeMissing, find_chrome
-
-            try:
-                self._chrome = find_chrome()
-            except ChromeMissing as err:
-                self._chrome = None
-                msg = f"[FAIL] PDFs not built: {err}"
-                self.result.messages.append(msg)
-                self.echo(msg)
-        return self._chrome or None
-
-    def _prepare(self, task: NotebookTask | ReaderTask) -> None:
-        if "pdf" in task.stages:
-            task.chrome = self._chrome_path()
-            if task.chrome is None:
-                task.stages = tuple(s for s in task.stages if s != "pdf")
-
-    # ---------- running ----------
-    def _submit(self, task: NotebookTask | ReaderTask) -> Future[TaskOutcome]:
-        if self._pool is None:
-            if self.executor_kind == "process":
-                import multiprocessing
-                from concurrent.futures import ProcessPoolExecutor
-
-                ctx = multiprocessing.get_context("spawn")  # fork here deadlocked now and then (threads + zmq)
-                self._pool = ProcessPoolExecutor(self.jobs, mp_context=ctx)
-            else:
-                from concurrent.futures import ThreadPoolExecutor
-
-                self._pool = ThreadPoolExecutor(self.jobs, thread_name_prefix="report")
-        from .tasks import run
-
-        return self._pool.submit(run, task)
-
-    def _finish(self, task: NotebookTask | ReaderTask, inputs: dict[str, str], outcome: TaskOutcome,
-                nb_path: Path | None, outs: dict[str, Path]) -> NotebookResult:
-        """Record a finished task in the manifest (or clean up after a failure) and report it."""
-        key = task.key
-        res = NotebookResult(key, task.lang, nb_path, "built", times=outcome.times)
-        old_entry = self.manifest.get(key) or {}
-        if outcome.ok:
-            old = old_entry.get("outputs", {})
-            recorded = {s: r for s, r in old.items() if s not in task.stages
-                        and not (s.startswith(FIGURE) and "execute" in task.stages)}
-            recorded.update(outcome.outputs)
-            if "html" in task.stages and "pdf" not in task.stages:
-                recorded.pop("pdf", None)  # the old PDF no longer matches the new HTML
-                _remove([outs["pdf"]])
-            entry = {"inputs": inputs, "exporter": self._exporter, "outputs": recorded}
-            chrome = self._chrome_version() if "pdf" in task.stages else old_entry.get("chrome")
-            if chrome and "pdf" in recorded:
-                entry["chrome"] = chrome
-            kept = [f for f in old_entry.get("fallback", [])  # signs of stages that did not run again
-                    if ("html" if f.startswith("html:") else "execute") not in task.stages]
-            fallback = kept + outcome.fallback
-            if fallback:
-                entry["fallback"] = fallback
-            self.manifest.set(key, entry)
-            note = f"  (made without the project's fonts: rebuilt next time; {fallback[0]})" if fallback else ""
-            self.echo(f"[ok]   {key}  {_fmt_times(outcome.times)}{note}")
-        elif outcome.failed_stage == "pdf":
-            # HTML is fine; keep it recorded so the next run only re-prints.
-            entry = {"inputs": inputs, "exporter": self._exporter,
-                     "outputs": {**{s: r for s, r in old_entry.get("outputs", {}).items()
-                                    if s not in task.stages
-                                    and not (s.startswith(FIGURE) and "execute" in task.stages)},
-                                 **outcome.outputs}}
-            entry["outputs"].pop("pdf", None)
-            if outcome.fallback:
-                entry["fallback"] = outcome.fallback
-            _remove([outs["pdf"]])
-            self.manifest.set(key, entry)
-            res.status, res.error = "failed", f"PDF: {outcome.error}"
-            self.echo(f"[FAIL] {key}  PDF not printed: {outcome.error}")
-        else:
-            _remove(list(outs.values()))
-            self.manifest.drop(key)
-            res.status, res.error = "failed", outcome.error
-            where = f" ({nb_path})" if nb_path else ""
-            self.echo(f"[FAIL] {key}{where} [language {task.lang}]: {outcome.error}")
-        res.outputs = {s: p for s, p in outs.items() if p.exists()}
-        res.executed = outs.get("executed") if res.status != "failed" or outcome.failed_stage == "pdf" else None
-        return res
-
-    def _clean_leftovers(self) -> None:
-        """Remove temporary files a killed build left behind (never complete outputs)."""
-        if self.out.is_dir():
-            for tmp in self.out.rglob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
-            import shutil
-
-            shutil.rmtree(self.out / ".build" / "stage", ignore_errors=True)
-            from .pdf import clean_profiles
-
-            clean_profiles(self.out / ".build" / "chrome")
-
-    def run(self, notebooks: list[Path]) -> BuildResult:
-        t0 = time.perf_counter()
-        self._clean_leftovers()
-        deps = hash_files(self.deps)
-        self.env = environment(self.env_cache)
-        pending: dict[Future[TaskOutcome], tuple] = {}
-        per_lang: dict[str, list[tuple[str, Path]]] = {lang: [] for lang in self.langs}
-        remaining = {lang: len(notebooks) for lang in self.langs}
-        lang_failed = {lang: False for lang in self.langs}
-        nb_data = {p: p.read_bytes() for p in notebooks}
-        for lang in self.langs:
-            for nb in notebooks:
-                name = nb.stem
-                key = f"{lang}/{name}"
-                outs = layout(self.out, lang, name)
-                per_lang[lang].append((key, outs["executed"]))
-                # the notebook by content and by modification time (`touch` asks for a re-run);
-                # data and helpers by content only, since `make data` rewrites identical tables
-                inputs = {"@notebook": sha256_bytes(nb_data[nb]), "@notebook_mtime_ns": str(nb.stat().st_mtime_ns),
-                          "@lang": lang, **deps, **self.env}
-                stages = self._stages(key, inputs, ("execute",))
-                if not stages:
-                    self._skip(key, lang, nb, outs)
-                    remaining[lang] -= 1
-                    continue
-                task = NotebookTask(key, name, lang, nb, self.out, stages,
-                                    nb_data[nb] if "execute" in stages else b"", timeout=self.timeout)
-                self._prepare(task)
-                if not task.stages:  # only the PDF was missing, and there is no browser
-                    self._skip(key, lang, nb, outs, "HTML up to date, PDF needs a browser")
-                    remaining[lang] -= 1
-                    continue
-                pending[self._submit(task)] = (task, inputs, nb, outs)
-        for lang in self.langs:
-            if remaining[lang] == 0:
-                self._reader(lang, per_lang[lang], lang_failed[lang], pending)
+def _intact(task: Any, values: dict) -> bool:
+    """doit ``uptodate``: every recorded output is on disk unchanged, and none is a font fallback."""
+    for path, (size, mtime, sha) in values.get("outs", {}).items():
         try:
-            if pending:
-                from concurrent.futures import FIRST_COMPLETED, wait
-            while pending:
-                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
-                for fut in done:
-                    task, inputs, nb, outs = pending.pop(fut)
-                    res = self._finish(task, inputs, fut.result(), nb, outs)
-                    self.result.items.append(res)
-                    if isinstance(task, NotebookTask):
-                        lang = task.lang
-                        lang_failed[lang] |= res.status == "failed" and res.executed is None
-                        remaining[lang] -= 1
-                        if remaining[lang] == 0:
-                            self._reader(lang, per_lang[lang], lang_failed[lang], pending)
-        except BaseException:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            if self._pool is not None and not pending:
-                self._pool.shutdown(wait=True)
-            if self._chrome:
-                from .pdf import shutdown
+            st = os.stat(path)
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != (size, mtime) and steps.stamp(Path(path))[2] != sha:
+            return False
+    return not values.get("fallback")
 
-                shutdown()
-        if self.article:  # reports/<lang>/article.html (see article_build.py)
-            from .article_build import update as update_article
 
-            self.result.messages += [f"[FAIL] {o.key}  {o.message}" for o in update_article(
-                self.out, self.langs, self.manifest, self.force, self.echo) if o.status == "failed"]
-        self._index(notebooks)
-        self.env_cache.save()
-        if self.manifest.dirty:
-            self.manifest.save()
-        self.result.fallback = any(e.get("fallback") for e in self.manifest.targets.values())
-        self.result.watched = self._watched(notebooks)
-        self.result.seconds = time.perf_counter() - t0
-        return self.result
+def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Callable[[], Any]:
+    """``fn(*args)`` as a doit action: its values, or (outputs ``drop`` removed) doit's TaskFailed."""
+    def action() -> Any:
+        from doit.exceptions import TaskFailed
 
-    def _watched(self, notebooks: list[Path]) -> list[str]:
-        """Every file and folder this plan consulted (for :mod:`.fastpath`)."""
-        import sys
+        from .execute import NotebookFailed
 
-        from ..fontsubset import FONT_DIR, SYSTEM_DIRS
-        from .buildenv import font_files
+        try:
+            return fn(*args)
+        except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
+            for path in drop:
+                path.unlink(missing_ok=True)
+            return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
+    return action
 
-        here = Path(__file__).parent
-        files = [*self.deps, *notebooks, *{p.parent for p in notebooks}, here,
-                 *(p for p in here.iterdir() if p.name != "__pycache__"),
-                 paths.ARTICLE, paths.ARTICLE_META, *font_files(), FONT_DIR,
-                 *(Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS),
-                 self.manifest.path, self.env_cache.path]
-        for dep in self.deps:  # folders too: a new file in them changes their time
-            files += [d for d in dep.parents if paths.ROOT in d.parents]
-        files += [Path(p) for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
-        for entry in self.manifest.targets.values():
-            files += [self.out / rec["path"] for rec in entry.get("outputs", {}).values()]
-        if self.pdf and self._chrome_version():
-            from .pdf import find_chrome
 
-            chrome = find_chrome()
-            files += [Path(chrome), Path(chrome).resolve()]
-        return [str(f) for f in files]
+class _Plan:
+    """The doit tasks of one build."""
 
-    def _skip(self, key: str, lang: str, nb: Path | None, outs: dict[str, Path], note: str = "up to date") -> None:
-        self.echo(f"[skip] {key}  {note}")
-        self.result.items.append(NotebookResult(
-            key, lang, nb, "skipped", executed=outs.get("executed"),
-            outputs={s: p for s, p in outs.items() if p.exists()}))
+    def __init__(self, out: Path, chrome: str | None, config: dict) -> None:
+        self.out, self.chrome, self.config = out, chrome, config
+        self.tasks: list[Any] = []
+        self.keys: dict[str, int] = {}  # output -> number of its steps
+        self.paths: dict[str, Path] = {}  # output -> its notebook
 
-    def _reader(self, lang: str, sources: list[tuple[str, Path]], failed: bool, pending: dict) -> None:
-        """Plan the reader's report of ``lang`` once all its notebooks are done."""
-        key = f"{lang}/{READER}"
-        outs = reader_layout(self.out, lang)
-        if not sources:
+    def task(self, key: str, stage: str, action: Callable[[], Any], deps: list[Path], target: Path,
+             config: dict) -> None:
+        from doit.task import Task
+        from doit.tools import config_changed
+
+        self.keys[key] = self.keys.get(key, 0) + 1
+        self.tasks.append(Task(f"{key}|{stage}", [(action,)], file_dep=[str(d) for d in deps], targets=[str(target)],
+                               uptodate=[_intact, config_changed(config)], verbosity=2, io={"capture": False}))
+
+    def page(self, key: str, load: Callable[[], Any], title: str, reader: bool, src: list[Path]) -> None:
+        """The HTML and PDF steps of one page made from notebook(s) ``src``."""
+        html, pdf = (self.out / f"{key}.{ext}" for ext in ("html", "pdf"))
+        self.task(key, "html", _guard(steps.export, load, title, reader, html, pdf, drop=[html, pdf]),
+                  src + inputs("export"), html, self.config)
+        if self.chrome:
+            self.task(key, "pdf", _guard(steps.print_pdf, self.chrome, html, pdf, self.out / ".build" / "chrome",
+                                         drop=[pdf]), [html], pdf, {"chrome": self.version()})
+
+    def version(self) -> str:
+        """Chromium's ``--version`` (asked once per build)."""
+        if not hasattr(self, "_version"):
+            import subprocess
+
+            self._version = subprocess.run([self.chrome, "--version"], capture_output=True, text=True,
+                                           timeout=30, stdin=subprocess.DEVNULL).stdout.strip() or "unknown"
+        return self._version
+
+    def notebook(self, lang: str, nb: Path, deps: list[Path], timeout: int) -> Path:
+        """The steps of notebook ``nb`` in ``lang``; returns the executed notebook's path."""
+        key, executed = f"{lang}/{nb.stem}", self.out / ".build" / "executed" / lang / f"{nb.stem}.ipynb"
+        self.paths[key] = nb
+        stale = [self.out / f"{k}.{e}" for k in (key, f"{lang}/{READER}") for e in ("html", "pdf")]
+        self.task(key, "execute", _guard(steps.execute, self.out, lang, nb, executed, timeout,
+                                         drop=[executed, *stale]),
+                  [nb, *deps, *font_files()], executed, {**self.config, "lang": lang})
+        self.page(key, lambda: steps.read([executed])[0], nb.stem, False, [executed])
+        return executed
+
+    def reader(self, lang: str, executed: list[Path]) -> None:
+        """The reader's report of ``lang`` from its executed notebooks."""
+        from .reader import merge_for_reader, reader_title
+
+        def load() -> Any:
+            return merge_for_reader(steps.read(executed), lang, self.out / "figures")
+        self.page(f"{lang}/{READER}", load, reader_title(lang), True, executed)
+
+
+class _Reporter:
+    """doit reporter: one line per output once all its steps are done ("[ok]", "[skip]" or "[FAIL]")."""
+
+    def __init__(self, plan: _Plan, result: BuildResult, echo: Callable[[str], None]) -> None:
+        self.plan, self.result, self.echo = plan, result, echo
+        self.pending = dict(plan.keys)
+        self.items = {k: NotebookResult(k, k.split("/")[0], plan.paths.get(k)) for k in plan.keys}
+        self.started: dict[str, float] = {}
+        self.notes: dict[str, list[str]] = {}
+
+    def _done(self, task: Any, status: str, error: str | None = None) -> None:
+        key, stage = task.name.split("|")
+        if (item := self.items.get(key)) is None:
             return
-        if failed:
-            _remove(list(outs.values()))
-            self.manifest.drop(key)
-            msg = "not built because a notebook of this language failed"
-            self.echo(f"[FAIL] {key}  {msg}")
-            self.result.items.append(NotebookResult(key, lang, None, "failed", msg))
+        self.pending[key] -= 1
+        if status == "failed" and item.status != "failed":
+            item.status, item.error = "failed", error
+            where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
+            self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
+        elif status == "built":
+            item.times["executed" if stage == "execute" else stage] = time.perf_counter() - self.started[task.name]
+            self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
+            self.result.fallback |= bool(task.values.get("fallback"))
+            item.status = "failed" if item.status == "failed" else "built"
+        if self.pending[key] or item.status == "failed":
             return
-        inputs = {k: self.manifest.output_sha(k, "executed") or "" for k, _ in sources}
-        inputs.update(self.env)
-        stages = self._stages(key, inputs, ())
-        if not stages:
-            self._skip(key, lang, None, outs)
-            return
-        task = ReaderTask(key, lang, [p for _, p in sources], self.out, stages)
-        self._prepare(task)
-        if not task.stages:
-            self._skip(key, lang, None, outs, "HTML up to date, PDF needs a browser")
-            return
-        pending[self._submit(task)] = (task, inputs, None, outs)
+        note = self.notes.get(key)
+        note = f"  (made without the project's fonts: rebuilt next time; {note[0]})" if note else ""
+        times = ", ".join(f"{s} {t:.1f} s" for s, t in item.times.items())
+        self.echo(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {times}{note}")
 
-    def _index(self, notebooks: list[Path]) -> None:
-        """Rewrite ``index.html`` when the set of outputs or the article changed."""
-        from .index import article_stamp, render_index
+    def execute_task(self, task: Any) -> None:
+        self.started[task.name] = time.perf_counter()
 
-        links: dict[str, list[tuple[str, dict[str, str]]]] = {}
-        inputs: dict[str, str] = {"@article": sha256_file(paths.ARTICLE) or "",
-                                  "@meta": sha256_file(paths.ARTICLE_META) or "",
-                                  "@code": sha256_file(Path(__file__).with_name("index.py")) or ""}
-        for lang in self.langs:
-            rows = []
-            for name in [READER, *(['article'] if self.article else [])] + [nb.stem for nb in notebooks]:
-                key = f"{lang}/{name}"
-                hrefs = {}
-                for stage in ("html", "pdf"):
-                    sha = self.manifest.output_sha(key, stage)
-                    rel = f"{lang}/{name}.{stage}"
-                    if sha and (self.out / rel).exists():
-                        hrefs[stage.upper()] = rel
-                        inputs[rel] = sha
-                rows.append((name, hrefs))
-            links[lang] = rows
-        index = self.out / "index.html"
-        self.result.index = index
-        if not self.force and (self.manifest.get("index") or {}).get("inputs") == inputs \
-                and self.manifest.output_ok("index", "html"):
-            return
-        stamp = article_stamp()
-        if not stamp.verified:
-            self.result.messages.append(f"[FAIL] article: {stamp.note}")
-            self.echo(self.result.messages[-1])
-        date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        write_text_atomic(index, render_index(links, date, stamp))
-        from .manifest import record
+    def add_success(self, task: Any) -> None:
+        self._done(task, "built")
 
-        self.manifest.set("index", {"inputs": inputs, "outputs": {"html": record(self.out, index)}})
-        self.echo(f"[ok]   index.html  ({date})")
+    def skip_uptodate(self, task: Any) -> None:
+        self._done(task, "skipped")
+
+    def add_failure(self, task: Any, fail: Any) -> None:
+        from doit.exceptions import UnmetDependency
+
+        unmet = "not built because a notebook of this language failed" if READER in task.name else None
+        self._done(task, "failed", unmet if isinstance(fail, UnmetDependency) else fail.message.strip())
+
+    def __getattr__(self, name: str) -> Callable[..., None]:  # initialize, get_status, complete_run, ...
+        return lambda *args, **kw: None
+
+
+def _state(out: Path) -> Any:
+    """doit's dependency store ``<out>/.build/doit.json``, written whole after every finished step."""
+    from doit.dependency import Dependency, JsonDB
+
+    from ..fileio import write_text_atomic
+
+    class WholeJsonDB(JsonDB):
+        def dump(self) -> None:
+            write_text_atomic(Path(self.name), self.codec.encode(self._db))
+
+    class Saved(Dependency):
+        def save_success(self, task: Any, result_hash: Any = None) -> None:
+            super().save_success(task, result_hash)
+            self.backend.dump()
+
+    return Saved(WholeJsonDB, str(out / ".build" / "doit.json"))
+
+
+def _run(tasks: list[Any], state: Any, reporter: _Reporter, jobs: int, force: bool) -> None:
+    from doit.control import TaskControl
+    from doit.runner import MThreadRunner
+    from doit.task import Stream
+
+    control = TaskControl(tasks)
+    control.process(None)
+    MThreadRunner(state, reporter, True, force, Stream(2), jobs).run_all(control.task_dispatcher())
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
 
 
 def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, langs: Sequence[str] = LANGS,
           pdf: bool = True, jobs: int | None = None, force: bool = False, *, deps: list[Path] | None = None,
-          executor: str = "thread", timeout: int = 600, echo: Callable[[str], None] | None = print) -> BuildResult:
+          timeout: int = 600, echo: Callable[[str], None] | None = print) -> BuildResult:
     """Build every notebook (default: ``notebooks/*.ipynb``) in every language into ``out_dir``.
 
-    ``deps`` are the files whose change re-executes every notebook (default: tidy data,
-    datapackage.json, helpers). ``executor`` is ``"thread"`` or ``"process"``; ``jobs``
-    defaults to the number of cores plus one. Messages go to ``echo`` (``None``: silent).
+    ``deps`` are the files whose change re-executes every notebook (default: :func:`inputs` "notebook",
+    and then the article pages are built too). ``jobs`` defaults to the cores plus one.
     """
-    nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
-    names = [p.stem for p in nbs]
-    if len(set(names)) != len(names):
-        raise ValueError(f"two notebooks share a name: {names}")
+    import fcntl
+    import shutil
 
-    def _echo(msg: str) -> None:
+    from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
+
+    nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
+    if len({p.stem for p in nbs}) != len(nbs):
+        raise ValueError(f"two notebooks share a name: {[p.stem for p in nbs]}")
+    out = Path(out_dir).resolve()
+    result, chrome = BuildResult(out), None
+
+    def say(msg: str) -> None:
         if echo is not None:
             echo(msg)
-            if echo is print:
-                sys.stdout.flush()
+            sys.stdout.flush()
+    try:
+        chrome = find_chrome() if pdf else None
+    except ChromeMissing as err:
+        result.messages.append(f"[FAIL] PDFs not built: {err}")
+        say(result.messages[-1])
+    (out / ".build").mkdir(parents=True, exist_ok=True)
+    with open(out / ".build" / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time per folder; a second one waits, then skips
+        for tmp in out.rglob(".*.tmp"):  # what a killed build left (never a complete output)
+            tmp.unlink(missing_ok=True)
+        shutil.rmtree(out / ".build" / "stage", ignore_errors=True)
+        clean_profiles(out / ".build" / "chrome")
+        plan = _Plan(out, chrome, {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}})
+        dep_files = inputs("notebook") if deps is None else [Path(d) for d in deps]
+        for lang in langs:
+            if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
+                plan.reader(lang, executed)
+            if deps is None:
+                article = out / lang / "article.html"
+                plan.task(f"{lang}/article", "html", _guard(steps.article, lang, article, drop=[article]),
+                          inputs("article"), article, {"lang": lang})
+        state, reporter = _state(out), _Reporter(plan, result, say)
+        _run(plan.tasks, state, reporter, jobs or (os.cpu_count() or 1) + 1, force)
+        result.items = list(reporter.items.values())
+        for item in result.items:
+            executed = out / ".build" / "executed" / item.lang / f"{item.key.split('/')[1]}.ipynb"
+            item.executed = executed if item.path and executed.exists() else None
+        names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
+        links = {lang: [(n, {e.upper(): f"{lang}/{n}.{e}" for e in ("html", "pdf")
+                             if (out / lang / f"{n}.{e}").exists()}) for n in names] for lang in langs}
+        result.index, messages = out / "index.html", []
+        plan.task("index", "html", _guard(steps.index, result.index, links, say, messages),
+                  [paths.ARTICLE, paths.ARTICLE_META, HERE / "index.py",
+                   *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
+                  result.index, {"links": links})
+        _run(plan.tasks[-1:], state, reporter, 1, force)
+        result.messages += messages
+        result.watched = _watched(plan, state, dep_files, nbs, chrome)
+    if chrome:
+        shutdown()
+    return result
 
-    # one worker more than cores: a worker waiting for the shared browser to print leaves its core to a kernel
-    builder = _Builder(out_dir, langs, pdf, jobs or (os.cpu_count() or 1) + 1, force, deps, executor, timeout, _echo)
-    return builder.run(nbs)
+
+def _watched(plan: _Plan, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
+    """Every file and folder this build consulted (for :mod:`.fastpath`)."""
+    from ..fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
+
+    found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
+    found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
+    found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
+    found |= {p for p in sys.path if p.endswith(("site-packages", "dist-packages"))}
+    found |= {chrome, str(Path(chrome).resolve())} if chrome else set()
+    found |= {str(FONT_DIR), *(str(font_path(w)) for w in WEIGHTS)}
+    return sorted(found | {str(Path(d) / "NotoSansCJK-Regular.ttc") for d in SYSTEM_DIRS})

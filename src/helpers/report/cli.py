@@ -3,39 +3,36 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
+import signal
+import sys
 import time
 from pathlib import Path
 
 from .. import paths
-from . import LANGS
+from . import LANGS, fastpath
 
 
 def _notebook(arg: str) -> Path:
     """A notebook given as a path, or as a name under ``notebooks/`` (with or without .ipynb)."""
-    path = Path(arg)
-    if path.is_file():
-        return path
-    for cand in (paths.NOTEBOOKS / arg, paths.NOTEBOOKS / f"{arg}.ipynb"):
+    for cand in (Path(arg), paths.NOTEBOOKS / arg, paths.NOTEBOOKS / f"{arg}.ipynb"):
         if cand.is_file():
             return cand
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="python -m helpers.report",
-        description="Execute the notebooks (fresh kernels, once per label language) and export "
-                    "HTML, PDF, the reader's reports and index.html. Only what changed is rebuilt.")
+    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh "
+                                "kernels, once per label language) and export HTML, PDF, the reader's reports and "
+                                "index.html. Only what changed is rebuilt.")
     p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK",
                    help="notebooks to build (default: every notebooks/*.ipynb)")
     p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
     p.add_argument("--lang", action="append", choices=LANGS,
                    help="label language; repeat for several (default: en and zh)")
     p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel notebooks (default: cores + 1)")
-    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the manifest")
-    p.add_argument("--executor", choices=("thread", "process"), default="thread",
-                   help="worker kind (default: thread; kernels are separate processes anyway)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
+    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
     p.add_argument("--no-project-deps", dest="project_deps", action="store_false",
                    help="do not track data/tidy, datapackage.json and helpers (for tests and the benchmark)")
     p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
@@ -45,66 +42,45 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
-    import signal
-    import sys
-
-    from .build import build, discover
-
-    # SIGTERM behaves like Ctrl-C, so temporary files are removed on the way out.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-
-    from sys import stderr
-
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..errors import DataError, repo_path
     from ..fileio import check_writable
     from ..tidyset import check_fresh
+    from .build import build
 
+    langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
-        if args.project_deps:
-            check_fresh()
-        outs = [args.out, args.out / ".build", *(args.out / lang for lang in args.lang or LANGS)]
-        for folder in outs + ([paths.FIGURES] if args.project_deps else []):
+        check_fresh() if args.project_deps else None
+        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
             check_writable(folder)
+        check_writable(paths.FIGURES) if args.project_deps else None
     except DataError as err:
-        print(f"error: {err}", file=stderr)
+        print(f"error: {err}", file=sys.stderr)
         return 1
     t0 = time.perf_counter()
     try:
-        result = build(args.notebooks or None, args.out, tuple(args.lang or LANGS), args.pdf, args.jobs,
-                       args.force, executor=args.executor, timeout=args.timeout,
-                       deps=None if args.project_deps else [])
+        result = build(args.notebooks or None, args.out, langs, args.pdf, args.jobs, args.force,
+                       timeout=args.timeout, deps=None if args.project_deps else [])
     except OSError as err:  # an output folder became unwritable (or the disk is full) during the build
         if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
             raise
         print(f"error: {repo_path(err.filename or args.out)}: cannot write ({err.strerror}). "
-              "Fix: make reports/ writable (or free space), then run the build again", file=stderr)
+              "Fix: make reports/ writable (or free space), then run the build again", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         from .pdf import shutdown
 
         shutdown()  # the shared browser and its profile folder go now, not at the next build
-        print("[interrupted] finished notebooks are recorded; run again to build the rest", flush=True)
-        import os
-        import sys
-
+        print("[interrupted] finished steps are recorded; run again to build the rest", flush=True)
         sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
-    from . import fastpath
-
     argv_ = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--force"]  # same state after
-    if result.ok and not result.fallback and result.index is not None:
-        from .build import READER
-
-        order = [f"{lang}/{nb.stem}" for lang in (args.lang or LANGS) for nb in args.notebooks or discover()]
-        order += [f"{lang}/{READER}" for lang in (args.lang or LANGS)]
-        keys = {i.key for i in result.items}
-        fastpath.write(argv_, result.watched, [f"[skip] {k}  up to date" for k in order if k in keys],
+    if result.ok and not result.fallback:
+        fastpath.write(argv_, result.watched, [f"[skip] {i.key}  up to date" for i in result.items],
                        str(result.index))
     else:
         fastpath.forget(argv_)
-    built = sum(i.status == "built" for i in result.items)
-    failed = sum(i.status == "failed" for i in result.items)
-    skipped = sum(i.status == "skipped" for i in result.items)
-    print(f"{'done' if result.ok else 'FAILED'}: {built} built, {skipped} up to date, {failed} failed "
-          f"in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
+    count = {s: sum(i.status == s for i in result.items) for s in ("built", "skipped", "failed")}
+    print(f"{'done' if result.ok else 'FAILED'}: {count['built']} built, {count['skipped']} up to date, "
+          f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
     return result.exit_code

@@ -2,8 +2,7 @@
 
 One browser prints every PDF of a build: it is started once (``--remote-debugging-pipe``) and
 driven through the DevTools protocol (open a tab, load the page, wait for its fonts,
-``Page.printToPDF``). Where that route cannot start (Windows, an old browser) each PDF is
-printed by its own ``--print-to-pdf`` run, as before.
+``Page.printToPDF``). It needs a POSIX system (the pipe is passed as file descriptors 3 and 4).
 
 Browser profiles live in a folder the build owns (``<out>/.build/chrome/report-chrome-<pid>-*``);
 they are removed when the browser closes (also on Ctrl-C and SIGTERM), and a profile whose process
@@ -42,11 +41,8 @@ INSTALL_HINT = (
     "chromium-headless-shell fonts-noto-cjk` (or `chromium`); macOS `brew install --cask google-chrome` "
     "(or `brew install --cask chromium`); or point CHROME=/path/to/chrome at one"
 )
-FLAGS = (
-    "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--no-default-browser-check",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-extensions", "--no-pdf-header-footer", "--virtual-time-budget=15000",
-)
+FLAGS = ("--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--no-default-browser-check",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions")
 
 
 class ChromeMissing(Exception):
@@ -156,7 +152,7 @@ class Browser:
         tramp = ("import os, sys; r, w = int(sys.argv[1]), int(sys.argv[2]); os.dup2(r, 3); os.dup2(w, 4); "
                  "[os.close(f) for f in {r, w} - {3, 4}]; os.execv(sys.argv[3], sys.argv[3:])")
         cmd = [sys.executable, "-S", "-c", tramp, str(to_chrome_r), str(from_chrome_w), shutil.which(chrome) or chrome,
-               *FLAGS_PIPE, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
+               *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
         try:
             self.proc = subprocess.Popen(cmd, pass_fds=(to_chrome_r, from_chrome_w), stdin=subprocess.DEVNULL,
                                          stdout=subprocess.DEVNULL, stderr=None if os.environ.get("XN_CHROME_DEBUG") else subprocess.DEVNULL)
@@ -256,25 +252,19 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
 
 
-FLAGS_PIPE = tuple(f for f in FLAGS if not f.startswith(("--virtual-time-budget", "--no-pdf-header-footer")))  # "headless commands"
 _browsers: dict[tuple[str, str], Browser] = {}
 _browsers_lock = threading.Lock()
-_pipe_broken: set[str] = set()
 
 
-def _browser(chrome: str, profile_root: Path | None) -> Browser | None:
-    """The shared browser for ``chrome`` (started on first use), or None if the pipe route fails here."""
+def _browser(chrome: str, profile_root: Path | None) -> Browser:
+    """The shared browser for ``chrome`` (started on first use)."""
     key = (chrome, str(profile_root))
     with _browsers_lock:
-        if key in _browsers and _browsers[key].proc.poll() is None:
-            return _browsers[key]
-        if chrome in _pipe_broken or sys.platform == "win32":
-            return None
-        try:
-            _browsers[key] = Browser(chrome, profile_root)
-        except (OSError, PrintFailed, ValueError):
-            _pipe_broken.add(chrome)
-            return None
+        if key not in _browsers or _browsers[key].proc.poll() is not None:
+            try:
+                _browsers[key] = Browser(chrome, profile_root)
+            except (OSError, ValueError) as err:
+                raise PrintFailed(f"could not start {chrome}: {err}") from None
         return _browsers[key]
 
 
@@ -294,47 +284,10 @@ atexit.register(shutdown)
 
 
 def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
-    """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build).
-
-    Falls back to :func:`print_pdf_once` when the shared browser cannot be started.
-    """
+    """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build)."""
     html, pdf = Path(html).resolve(), Path(pdf)
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    browser = _browser(chrome, profile_root)
-    if browser is None:
-        print_pdf_once(chrome, html, pdf, timeout, profile_root)
-        return
-    browser.print_pdf(html, pdf)
-
-
-def print_pdf_once(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
-    """Print ``html`` to ``pdf`` with a browser process of its own (``--print-to-pdf``)."""
-    html, pdf = Path(html).resolve(), Path(pdf)
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
-    os.close(fd)
-    profile = _new_profile(profile_root)
-    cmd = [chrome, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={tmp}", html.as_uri()]
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
-        with open(tmp, "rb") as handle:
-            ok = handle.read(5) == b"%PDF-"
-        if not ok:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise PrintFailed(f"{Path(chrome).name} exited {proc.returncode} without a PDF"
-                              + (f": {err[-1]}" if err else ""))
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, pdf)
-    except subprocess.TimeoutExpired:
-        raise PrintFailed(f"{Path(chrome).name} did not finish printing within {timeout:.0f} s") from None
-    except OSError as err:
-        raise PrintFailed(f"could not run {chrome}: {err}") from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-        shutil.rmtree(profile, ignore_errors=True)
+    _browser(chrome, profile_root).print_pdf(html, pdf)
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check

@@ -1,0 +1,1 @@
+"""The benchmark of the report build (``make bench``) and its synthetic notebooks."""
