@@ -79,7 +79,7 @@ from .numerals import DIGITS, NumeralError, parse_number
 #: Output columns, in order.
 COLUMNS: list[str] = [
     "value", "unit", "start", "end", "text", "kind", "approx", "qualifier", "bound", "value_max",
-    "date_earliest", "date_latest", "precision",
+    "date_earliest", "date_latest", "precision", "counted",
 ]
 #: Values of the ``kind`` column.
 KINDS: tuple[str, ...] = (
@@ -147,12 +147,14 @@ _DATE1 = (rf"(?:(?:{_YEAR}|{_REL})(?:{_MONTH}(?:{_DAY}|{_PART})?|{_YPART})?"
 _DAY_ONLY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])[日号]"
 _MONTH_NUM = r"(?:1[0-2]|0?[1-9])"
 
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _SKIP = "|".join([
     _alternation(lex.NON_QUANTITY_WORDS),
     "十分(?!钟)",
-    rf"一(?!月)[{_CJK}]一[{_CJK}]",  # 一人一档, 一村一策, 一心一意: slogans and idioms, not counts
-    r"一(?P<dup>[个件条项次批名位家起份张笔道步片层])(?P=dup)",  # 一个个, 一件件: "one after another"
-    rf"(?:{_lookbehinds(lex.ARTICLE_LEADERS)})一(?:个|种|项|位|名|次|条|件|家|批|份|处|支|张|套|场|所|台)",
+    rf"一(?!月)(?![{_NUMERAL_CHARS}])[{_CJK}]一(?![{_NUMERAL_CHARS}])[{_CJK}]",  # 一人一档, 一心一意 (not 一百一十九)
+    r"一(?P<dup>[个件条项次批名位家起份张笔道步片层座栋幢户所间处场台辆棵排根块封篇首本口轮宗笔支队群])(?P=dup)",  # 一个个, 一座座
+    rf"(?:{_lookbehinds(lex.ARTICLE_LEADERS)})一(?:个|种|项|位|名|次|条|件|家|批|份|处|支|张|套|场|所|台)"
+    r"(?!半|多|月|小时|钟头|工作日|星期|季度|百分点)",
     rf"一(?:个|种|项|位|名|次|条|件|家|批|份|处|支|张|套|场|所|台)(?:{lex.ARTICLE_FOLLOWERS})",
     rf"一起(?![^，。；,;：:\n]{{0,8}}?(?:{lex.CASE_NOUNS}))",
 ])
@@ -188,6 +190,8 @@ _PATTERN = rf"""
 |(?P<ph>(?P<ph_n>{_ARABIC}|{_CN})期(?=项目|工程|建设|改造|扩建|用地|小区|厂房|园区|道路|楼盘|地块|安置|住宅|码头|机场))
 |(?P<en>(?P<en_n>{_ARABIC}|{_CN})个?(?P<en_u>方面|层面))
 |(?P<bg>(?<!十)(?P<bg_n>[二两三四五六七八九])大(?P<bg_u>类|(?![{lex.BIG_STOP_CHARS}])[{_CJK}]{{2}}))
+|(?P<sg>(?P<sg_n>[0-9]{{1,2}}|[一二两三四五六七八九十]{{1,2}})(?P<sg_u>{lex.SLOGAN_PAIR_UNITS})(?:{lex.SLOGAN_PAIR_VERBS})
+    (?:[0-9]{{1,2}}|[一二两三四五六七八九十]{{1,2}})(?:{lex.SLOGAN_PAIR_UNITS}))
 |(?P<pc>(?P<pc_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?百分之(?P<pc_n>{_NUM})
     (?P<pc_post>以上|以下|左右)?)
 |(?P<fr>(?P<fr_d>{_NUM})分之(?P<fr_n>{_NUM})(?P<fr_post>以上|以下|左右)?)
@@ -200,6 +204,11 @@ _PATTERN = rf"""
         (?:(?:至|到|—|～|~|-)(?P<q_n3>{_ARABIC}|{_CN})(?P=q_unit))?
       |(?P<q_noun>{lex.TITLE_NOUNS}|{_nouns_pattern()}))
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
+|(?P<bn>(?P<bn_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?
+    (?P<bn_n>(?<![A-Za-z0-9.])[0-9]+(?:\.[0-9]+)?[十百千万亿]*|(?<![0-9])[一二两三四五六七八九]?[十百千万亿]*[十百千万亿])(?P<bn_mid>多|余)?
+    (?=[{_CJK}]{{0,4}}?(?:{lex.BARE_HEADS})))
+|(?P<bp>(?:(?<=人口)|(?<=人口为)|(?<=人口达)|(?<=人口有)|(?<=人口是))(?P<bp_pre>{_alternation(list(lex.PREFIX_QUALIFIERS))})?
+    (?P<bp_n>{_NUM})(?P<bp_mid>多|余)?(?P<bp_mult>[十百千万亿]*)(?P<bp_post>多|余)?(?=[^{_CJK}0-9.]|$|人))
 """
 FIGURE_RE = re.compile(_PATTERN, re.VERBOSE)
 #: Every character a match of FIGURE_RE can start with. Scanning for these first and trying
@@ -228,6 +237,11 @@ SHARED_UNIT_RE = re.compile(r"(?<![0-9A-Za-z.,，%])([0-9]+(?:\.[0-9]+)?)(?:及|
 APPROX_RANGE_RE = re.compile("(?P<pre>[一二两三四五六七八九十百千万亿零]*[十百千万亿])?"
                              "(?P<a>[一二两三四五六七八九])(?P<b>[一二两三四五六七八九])(?P<mult>[十百千万亿]*)$")
 PRECISION_ORDER = ("day", "xun", "month", "quarter", "half", "year")
+#: The ``counted`` column (see :meth:`_Extractor._counted`).
+COUNTED_SPAN = 12
+_RIGHT_STOP_RE = re.compile(f"{lex.COUNTED_RIGHT_STOPS}|[^{_CJK}]")
+_LEFT_STOP_RE = re.compile(f"(?:{lex.COUNTED_LEFT_STOPS})(?=[{_CJK}]*$)|[^{_CJK}]")
+_LINKS_RE = re.compile(f"(?:{'|'.join(lex.COUNTED_LINKS)})$")
 
 
 #: Noise that page converters put inside figures: romanisation in brackets after a character
@@ -368,7 +382,9 @@ class _Extractor:
             "ln": self._line_marker, "cg": self._congress, "zq": self._plenum, "lv": self._level,
             "ph": self._phase, "en": self._enumeration, "bg": self._big, "pc": self._percent_words,
             "fr": self._fraction, "hf": self._half, "q": self._quantity, "sl": self._slogan, "slq": self._slogan,
+            "sg": self._pair_slogan, "bn": self._bare_before_noun, "bp": self._bare_after_noun,
         }
+        self.full_shadow = text.translate(lex.SHADOW_TABLE)
 
     def rows(self) -> list[dict]:
         """All rows, in text order."""
@@ -393,8 +409,10 @@ class _Extractor:
                     while end_piece < last_piece and starts[end_piece + 1] <= last:
                         end_piece += 1
                     row["end"] = origins[end_piece] + last - starts[end_piece] + 1
+                row["counted"] = self._counted(row)
                 shared = self._shared_unit(row, found[-1]["end"] if found else 0)
                 if shared is not None:
+                    shared["counted"] = row["counted"]
                     found.append(shared)
                 row["text"] = self.text[row["start"]:row["end"]]
                 found.append(row)
@@ -415,6 +433,36 @@ class _Extractor:
         shared = _row(parse_number(m.group(1)), row["unit"], m.start(1), m.end(1), row["kind"])
         shared["text"] = m.group(1)
         return shared
+
+    def _counted(self, row: dict) -> str:
+        """What a count counts, in the text's own script: the noun a counted-noun row names (30村 -> 村),
+        else the noun phrase right after the figure up to a verb, link or punctuation (8个巡察组对… ->
+        巡察组), else the one right before it after the last verb or scope word (移交问题线索68件 ->
+        问题线索; links such as 有/共 skipped), taken only if it ends like a noun. Empty for other kinds,
+        and where the figure counts the occurrences of a verb (立案37件, 处分39人)."""
+        if row["kind"] != lex.COUNT:
+            return ""
+        start, end, unit = row["start"], row["end"], row["unit"]
+        shadow = self.full_shadow
+        if unit and unit not in lex.UNITS and unit != "个":  # 30村, 3市委书记: the noun is the unit
+            at = shadow.rfind(unit, start, end)
+            if at >= 0:
+                return self.text[at:at + len(unit)]
+        right = shadow[end:end + COUNTED_SPAN]
+        stop = _RIGHT_STOP_RE.search(right)
+        size = stop.start() if stop else len(right)
+        if size >= 1 and not (size == 1 and right[0] in "次名人个"):
+            return self.text[end:end + size]
+        left = shadow[max(0, start - COUNTED_SPAN - 4):start]
+        left = _LINKS_RE.sub("", left)
+        cut = 0
+        for m in _LEFT_STOP_RE.finditer(left):
+            cut = m.end()
+        phrase = left[cut:]
+        if len(phrase) >= 2 and phrase[-1] in lex.NOUN_FINALS:
+            first = start - (len(shadow[max(0, start - COUNTED_SPAN - 4):start]) - cut)
+            return self.text[first:first + len(phrase)]
+        return ""
 
     # --- helpers ------------------------------------------------------------------------------
     def _sentence(self, pos: int) -> int:
@@ -573,7 +621,27 @@ class _Extractor:
             end = end + close.start() if close else end
         return _row(parse_number(number), unit, m.start(), end, "enumeration")
 
+    def _pair_slogan(self, m: re.Match) -> dict:
+        """1组托2县, 一组带两县: a staffing rule (kind enumeration), never two counts."""
+        return _row(self._number(m["sg_n"]), m["sg_u"], m.start(), m.end(), ENUMERATION)
+
     # --- quantities ---------------------------------------------------------------------------
+    def _bare_before_noun(self, m: re.Match) -> dict:
+        """共清退2万冒领人员, 核查2千账户: a number with no measure word before the noun it counts
+        (unit empty, the noun in ``counted``)."""
+        value, value_max, prefix = parse_quantity_number(m["bn_n"])
+        approx, qualifier, bound = _qualify([m["bn_pre"], prefix, m["bn_mid"]], lex.PREFIX_QUALIFIERS)
+        return _row(value, "", m.start(), m.end(), lex.COUNT, approx=approx, qualifier=qualifier,
+                    bound=bound, value_max=value_max)
+
+    def _bare_after_noun(self, m: re.Match) -> dict:
+        """人口52万, 常住人口约30万: a number after the noun it counts, with no measure word."""
+        value, value_max, prefix = parse_quantity_number(m["bp_n"], m["bp_mult"] or "")
+        approx, qualifier, bound = _qualify([m["bp_pre"], prefix, m["bp_mid"], m["bp_post"]],
+                                            lex.PREFIX_QUALIFIERS)
+        return _row(value, "", m.start(), m.end(), lex.COUNT, approx=approx, qualifier=qualifier,
+                    bound=bound, value_max=value_max)
+
     def _percent_words(self, m: re.Match) -> dict:
         """百分之六十五以上."""
         value, value_max, prefix = parse_quantity_number(m["pc_n"])
@@ -696,7 +764,7 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype({
         "value": object, "unit": object, "start": "int64", "end": "int64", "text": object, "kind": object,
         "approx": bool, "qualifier": object, "bound": object, "value_max": "float64",
-        "date_earliest": object, "date_latest": object, "precision": object,
+        "date_earliest": object, "date_latest": object, "precision": object, "counted": object,
     })
 
 
