@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 TIDY := data/tidy/.stamp.json
 TIDY_INPUTS := $(filter-out %.md,$(wildcard data/raw/* data/curated/*)) data/datapackage.json $(wildcard src/helpers/*.py)
 
-.PHONY: setup data report test bench lab lock clean fonts
+.PHONY: setup data report test bench bench-extract lab lock clean fonts
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -82,6 +82,11 @@ test: setup
 ## bench: time the full build against the naive nbconvert route, and the no-change rebuild
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
+	PYTHONPATH=src $(PY) -m helpers.extract_bench $(EXTRACT_ARGS)
+
+## bench-extract: only the extractor's corpus throughput (MB/s per core on a generated 100 MB corpus, 1 vs 2 workers)
+bench-extract: setup
+	PYTHONPATH=src $(PY) -m helpers.extract_bench $(EXTRACT_ARGS)
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
 fonts: setup

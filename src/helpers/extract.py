@@ -453,14 +453,18 @@ class _Extractor:
         size = stop.start() if stop else len(right)
         if size >= 1 and not (size == 1 and right[0] in "次名人个"):
             return self.text[end:end + size]
-        left = shadow[max(0, start - COUNTED_SPAN - 4):start]
-        left = _LINKS_RE.sub("", left)
-        cut = 0
+        if unit == "次":  # 听取汇报10次: the times something was done, not a noun before
+            return ""
+        window = shadow[max(0, start - 2 * COUNTED_SPAN):start]
+        left = _LINKS_RE.sub("", window)
+        cut = None
         for m in _LEFT_STOP_RE.finditer(left):
             cut = m.end()
-        phrase = left[cut:]
-        if len(phrase) >= 2 and phrase[-1] in lex.NOUN_FINALS:
-            first = start - (len(shadow[max(0, start - COUNTED_SPAN - 4):start]) - cut)
+        if cut is None and len(window) == 2 * COUNTED_SPAN:
+            return ""  # no start found within reach: the phrase would be cut
+        phrase = left[cut or 0:]
+        if 2 <= len(phrase) <= COUNTED_SPAN and phrase[-1] in lex.NOUN_FINALS:
+            first = start - len(window) + (cut or 0)
             return self.text[first:first + len(phrase)]
         return ""
 

@@ -316,7 +316,7 @@ def run_corpus(corpus: Path, out: Path, *, published: date | None = None, worker
             client = own_client = Client(scheduler)
         else:
             n = workers or available_cores()
-            own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=n > 1,
+            own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=40)
             client = own_client = Client(own_cluster)
     if progress is None:
