@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -81,26 +80,13 @@ def test_non_str_is_a_type_error() -> None:
         find_figures(b"409\xe6\x9d\xa1")  # type: ignore[arg-type]
 
 
-def test_one_megabyte_in_under_a_second() -> None:
+def test_one_megabyte_gives_the_article_rows_once_per_copy() -> None:
+    """1 MB of text in one call (its speed is measured by `make bench`, helpers.extract_bench: no
+    wall-clock assertion here)."""
     text = article_text()
-    big = text * (1_000_000 // len(text.encode("utf-8")) + 1)
-    assert len(big.encode("utf-8")) >= 1_000_000
-    find_figures(text, PUBLISHED)  # warm up
-    best = min(_timed(big) for _ in range(2))
-    assert best < 1.0, f"{best:.2f} s for 1 MB"
-
-
-def test_one_million_characters_in_under_two_seconds() -> None:
-    text = article_text()
-    big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
-    assert _timed(big) < 2.0
-
-
-def _timed(text: str) -> float:
-    start = time.perf_counter()
-    df = find_figures(text, PUBLISHED)
-    assert len(df) > 1000
-    return time.perf_counter() - start
+    copies = 1_000_000 // len(text.encode("utf-8")) + 1
+    one, big = find_figures(text, PUBLISHED), find_figures(text * copies, PUBLISHED)
+    assert len(big) == copies * len(one)
 
 
 # --------------------------------------------------------------------------------------------

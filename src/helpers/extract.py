@@ -451,6 +451,8 @@ class _Extractor:
         right = shadow[end:end + COUNTED_SPAN]
         stop = _RIGHT_STOP_RE.search(right)
         size = stop.start() if stop else len(right)
+        if size == COUNTED_SPAN:  # no end within reach: the phrase would be cut
+            size = 0
         if size >= 1 and not (size == 1 and right[0] in "次名人个"):
             return self.text[end:end + size]
         if unit == "次":  # 听取汇报10次: the times something was done, not a noun before

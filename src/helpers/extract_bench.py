@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from . import paths
+from .extract import find_figures
 from .extract_corpus import run_corpus
 
 SOURCES = paths.ROOT / "tests" / "extract_eval_sets"
@@ -76,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         mb = size / 1e6
         print(f"corpus: {docs} documents, {mb:.1f} MB from {PASSAGES} distinct passages "
               f"(generated in {time.perf_counter() - t0:.1f} s)")
+        sample = (corpus / "doc000000.txt").read_text(encoding="utf-8")
+        find_figures(sample)
+        start = time.perf_counter()
+        find_figures(sample)
+        one = time.perf_counter() - start
+        print(f"find_figures in this process, no Dask: {len(sample.encode()) / 1e6 / one:.2f} MB/s")
         base = None
         for workers in args.workers:
             out = tmp / f"figures-{workers}.parquet"
