@@ -3,9 +3,14 @@
 >>> df = find_figures("立案37件处分39人，收缴违纪款1497.7万元", published=date(2017, 4, 25))
 >>> list(zip(df.value, df.unit))
 [(37, '件'), (39, '人'), (14977000, '元')]
+>>> df = find_figures("市委派出8个巡察组对8个县市区的28家单位开展巡察，移交問題線索409條")
+>>> list(zip(df.value, df.unit, df.counted))
+[(8, '个', '巡察组'), (8, '个', '县市区'), (28, '家', '单位'), (409, '条', '問題線索')]
 
 One row per quantity, with the columns in :data:`COLUMNS` (see :func:`find_figures`). The command
-line ``python -m helpers.extract FILE [--published YYYY-MM-DD]`` writes the same table as CSV.
+line ``python -m helpers.extract FILE [--published YYYY-MM-DD]`` writes the same table as CSV;
+``python -m helpers.extract CORPUS --out figures.parquet`` runs over a folder, JSON Lines or Parquet
+corpus in parallel with Dask (:mod:`helpers.extract_corpus`).
 
 How it works: the text is copied to a *shadow* in which traditional characters (個 萬 億 兩 條 處
 ...), full-width digits and brackets, and 「」 are replaced one-for-one by simplified / ASCII ones,
@@ -56,6 +61,22 @@ Conventions:
   last year named earlier in the same sentence, else the publication year. 以来/以后 set
   ``bound`` ``min``, 以前/前 ``max``.
 * ``approx`` is true for 约 近 多 余 来 几 数 上 左右 许 逾, and for the ranges 三四个 and 五六十人.
+  不到/不足 set ``bound`` ``max`` as 近 does (不到300字: 300 字, bound max), 逾/超过 ``min``.
+* ``counted`` (counts only; empty for amounts of 元, durations, percentages, dates, ordinals) is the
+  noun phrase the count counts, copied from the text in its own script (traditional stays
+  traditional): the noun after the figure up to a verb, link or punctuation (8个巡察组对… -> 巡察组,
+  2,001宗貪污投訴 -> 貪污投訴), else the one before it after the last verb or scope word, links such
+  as 有/共 skipped (移交问题线索409条 -> 问题线索, 贪污投诉有451宗 -> 贪污投诉, 人口40万 -> 人口), taken
+  only if it ends like a noun; a counted noun is its own (30村 -> 村). Empty where the figure counts
+  the times a verb was done (立案37件, 处分39人, 听取汇报10次). The word lists are in
+  :mod:`helpers.extract_lexicon` (``COUNTED_*``); on held-out passages it equals a hand label for
+  89 % of the figures and one contains the other for 93 %.
+* Bare numbers: a number with no measure word before a noun of people or accounts (共清退2万冒领人员,
+  核查2千账户: ``BARE_HEADS``) or after 人口 (人口52万) is a ``count`` with an empty unit and the noun
+  in ``counted``. 一个半月 after 为 (时间为一个半月) is 1.5 months, not the article "a".
+* Non-counts: reduplicated measure words (一座座桥梁, 一个个) and idioms (放一百个心) give no row, like
+  the other idioms; staffing rules 1组托2县 / 一组带两县 are one ``enumeration`` row (a slogan), never
+  two counts.
 """
 from __future__ import annotations
 
