@@ -31,6 +31,6 @@ def test_heldout_2026_set_does_not_drop() -> None:
     assert set(labels.SOURCES) == set(labels.GOLD) == {p.stem for p in folder.glob("*.txt")}
     totals = score(labels.GOLD, labels.NOT_COUNTS, folder)["totals"]
     assert totals["labelled"] == 228 and totals["counted_scored"] >= 200
-    assert totals["found"] >= 225 and totals["right"] >= 219 and totals["reported"] <= 223
+    assert totals["found"] >= 228 and totals["right"] >= 222 and totals["reported"] <= 223
     assert totals["slogans"] == 0
-    assert totals["counted_exact"] >= 200 and totals["counted_near"] >= 210
+    assert totals["counted_exact"] >= 203 and totals["counted_near"] >= 213

@@ -121,7 +121,8 @@ QUOTE_END_RE = re.compile("[^“”。！？!?：:\n]*[”\"]")
 _CJK = "\u4e00-\u9fff"
 _ARABIC = (r"(?<![A-Za-z0-9.])[0-9]+(?:[,，][0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
            r"(?:[十百千万亿]+(?:(?:[0-9]+|零[0-9]+)[十百千万亿]*|[一二两三四五六七八九][十百千万亿]+)*)?")  # 3万4512, 1亿2千万
-_CN = "(?<![0-9])[零〇一二两俩仨三四五六七八九十百千万亿]+"  # never right after an Arabic digit (10万三年)
+_CN = ("(?<![0-9])[零〇一二两俩仨三四五六七八九十百千万亿]+"  # never right after an Arabic digit (10万三年)
+       "(?:点[零〇一二三四五六七八九]+(?=[万亿]))?[万亿]?")  # 十四点二六亿 (a decimal only before 万/亿)
 _NUM = rf"(?:(?:几|数|上)(?=[十百千万亿]))?(?:{_ARABIC}|{_CN})"
 _SEP = "至|到|—|-|~|～|－"
 
@@ -221,7 +222,7 @@ _PATTERN = rf"""
     (?P<q_n>{_NUM})(?:(?P<q_sep>{_SEP})(?P<q_n2>{_NUM}))?
     (?:(?<=[0-9])[ ])?(?P<q_mid>多|余|来|几|许)?(?P<q_mult>[十百千万亿]+)?(?:(?<=[0-9])[ ])?
     (?:(?P<q_ge>个)(?P<q_mid2>多)?(?P<q_half>半)?(?P<q_gu>{_alternation(list(lex.AFTER_GE))})?
-      |(?P<q_unit>{_units_pattern()})(?P<q_half2>(?<=[年天时])半)?(?P<q_rmb>(?<=元)人民币)?
+      |(?P<q_unit>{_units_pattern()})(?P<q_tenth>(?<=成)[一二三四五六七八九](?![十百千万亿成]))?(?P<q_half2>(?<=[年天时])半)?(?P<q_rmb>(?<=元)人民币)?
         (?:(?:至|到|—|～|~|-)(?P<q_n3>{_ARABIC}|{_CN})(?P=q_unit))?
       |(?P<q_noun>{lex.TITLE_NOUNS}|{_nouns_pattern()}))
     (?P<q_post>以上|之多|以下|以内|之内|左右|许|(?<=[年月天时周])[多余])?)
@@ -741,8 +742,10 @@ class _Extractor:
             after = self.shadow[m.end("q_unit"):m.end("q_unit") + 1]
             if word in ("家", "户") and not low[:1].isdigit() and after and after in PLACE_SUFFIXES:
                 return None  # 五家渠, 三户庄: a place name
-            if word == "成":  # 三成 = 30%
+            if word == "成":  # 三成 = 30%, 一成七 = 17%
                 value, value_max = value * 10, value_max * 10
+                if m["q_tenth"]:
+                    value = value + DIGITS[m["q_tenth"]]
             series = self.shadow[m.end():m.end() + 1] == "、" or self.shadow[max(0, m.start() - 2):m.start()] == "届、"
             if word == "届" and low in ("一", "两") and not series:
                 kind = lex.COUNT  # 连任两届, 一届任期: terms, not the N-th session (一届、二届 are ordinals)
