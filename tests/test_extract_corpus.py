@@ -37,7 +37,7 @@ def _folder(tmp_path: Path) -> Path:
 def client():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as c:
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as c:
         yield c
 
 
@@ -78,7 +78,10 @@ def test_rerun_gives_the_same_bytes_whatever_the_partitions(tmp_path: Path, clie
     assert b"pandas" not in b"".join(meta.metadata or {})  # no library metadata or timestamps
 
 
-def test_jsonl_and_parquet_corpora(tmp_path: Path, client) -> None:
+def test_jsonl_and_parquet_corpora(tmp_path: Path, client, monkeypatch) -> None:
+    import helpers.extract_corpus as corpus_mode
+
+    monkeypatch.setattr(corpus_mode, "JSONL_BLOCK", 100)  # several blocks, read from their byte offsets
     lines = [json.dumps({"id": name, "text": text}, ensure_ascii=False) for name, text in DOCS.items()]
     lines += ["{not json", json.dumps({"text": "no id"}), json.dumps({"id": "e", "text": ""})]
     jsonl = tmp_path / "docs.jsonl"

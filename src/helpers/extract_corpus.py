@@ -184,13 +184,12 @@ def _jsonl_records(lines: Iterable[str], source: str) -> Iterator[tuple[str, Any
         yield str(obj["id"]), obj["text"]
 
 
-def _read_jsonl_block(path: str, first: int, last: int) -> list[tuple[str, Any]]:
-    """Worker task: the JSON lines numbered first..last-1 (1-based) of ``path``."""
+def _read_jsonl_block(path: str, first: int, last: int, offset: int) -> list[tuple[str, Any]]:
+    """Worker task: the JSON lines numbered first..last-1 (1-based) of ``path``, line ``first`` at byte ``offset``."""
     out = []
     with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if number < first:
-                continue
+        handle.seek(offset)
+        for number, raw in enumerate(handle, start=first):
             if number >= last:
                 break
             try:
@@ -202,17 +201,17 @@ def _read_jsonl_block(path: str, first: int, last: int) -> list[tuple[str, Any]]
     return out
 
 
-def _jsonl_blocks(path: Path) -> list[tuple[int, int]]:
-    """Line ranges of about :data:`JSONL_BLOCK` bytes each (first line, last line + 1)."""
-    blocks, first, size, number = [], 1, 0, 0
+def _jsonl_blocks(path: Path) -> list[tuple[int, int, int]]:
+    """Line ranges of about :data:`JSONL_BLOCK` bytes each: (first line, last line + 1, byte offset)."""
+    blocks, first, offset, size, number = [], 1, 0, 0, 0
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
             size += len(raw)
             if size >= JSONL_BLOCK:
-                blocks.append((first, number + 1))
-                first, size = number + 1, 0
+                blocks.append((first, number + 1, offset))
+                first, offset, size = number + 1, offset + size, 0
     if first <= number:
-        blocks.append((first, number + 1))
+        blocks.append((first, number + 1, offset))
     return blocks
 
 
@@ -256,7 +255,7 @@ def corpus_bag(path: Path, partition_docs: int = PARTITION_DOCS):
         docs = [(p.relative_to(path).as_posix(), p) for p in files]
         return db.from_sequence(docs, partition_size=partition_docs) if docs else db.from_sequence([], npartitions=1)
     if kind == "jsonl":
-        parts = [dask.delayed(_read_jsonl_block)(str(path), a, b) for a, b in _jsonl_blocks(path)]
+        parts = [dask.delayed(_read_jsonl_block)(str(path), a, b, at) for a, b, at in _jsonl_blocks(path)]
     else:
         groups = pq.ParquetFile(path).metadata.num_row_groups
         parts = [dask.delayed(_read_parquet_group)(str(path), g) for g in range(groups)]
@@ -317,7 +316,7 @@ def run_corpus(corpus: Path, out: Path, *, published: date | None = None, worker
         else:
             n = workers or available_cores()
             own_cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, silence_logs=40)
+                                       dashboard_address=":0", silence_logs=40)
             client = own_client = Client(own_cluster)
     if progress is None:
         progress = sys.stderr.isatty()
