@@ -79,7 +79,7 @@ report: setup data
 test: setup
 	$(PY) -m pytest
 
-## bench: time the full build against the naive nbconvert route, and the no-change rebuild
+## bench: time the full build against the naive nbconvert route, and the no-change rebuild; then the extractor's corpus throughput (bench-extract)
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.report.bench $(ARGS)
 	PYTHONPATH=src $(PY) -m helpers.extract_bench $(EXTRACT_ARGS)
