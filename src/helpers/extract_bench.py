@@ -77,12 +77,14 @@ def main(argv: list[str] | None = None) -> int:
         mb = size / 1e6
         print(f"corpus: {docs} documents, {mb:.1f} MB from {PASSAGES} distinct passages "
               f"(generated in {time.perf_counter() - t0:.1f} s)")
-        sample = (corpus / "doc000000.txt").read_text(encoding="utf-8")
-        find_figures(sample)
+        sample = [(corpus / f"doc{i:06d}.txt").read_text(encoding="utf-8") for i in range(min(docs, 20))]
+        find_figures(sample[0])
         start = time.perf_counter()
-        find_figures(sample)
+        for text in sample:
+            find_figures(text)
         one = time.perf_counter() - start
-        print(f"find_figures in this process, no Dask: {len(sample.encode()) / 1e6 / one:.2f} MB/s")
+        size_sample = sum(len(t.encode("utf-8")) for t in sample) / 1e6
+        print(f"find_figures in this process, no Dask, {size_sample:.1f} MB: {size_sample / one:.2f} MB/s")
         base = None
         for workers in args.workers:
             out = tmp / f"figures-{workers}.parquet"

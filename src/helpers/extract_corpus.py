@@ -35,7 +35,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -83,11 +82,14 @@ def _decode(doc_id: str, payload: Any) -> tuple[str | None, str | None]:
 
 
 def extract_documents(docs: Iterable[tuple[str, Any]], published: date | None = None
-                      ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Figures of ``(doc_id, bytes | str | Path)`` documents, and the ``(doc_id, reason)`` of bad ones."""
-    from .extract import find_figures
+                      ) -> tuple[pa.Table, list[tuple[str, str]]]:
+    """Figures of ``(doc_id, bytes | str | Path)`` documents as a sorted Arrow table (the rows of
+    :func:`helpers.extract.find_figures`, built without a DataFrame per document), and the
+    ``(doc_id, reason)`` of bad ones."""
+    from .extract import _Extractor, infer_published
 
-    frames, bad = [], []
+    rows: list[dict] = []
+    bad = []
     for doc_id, payload in docs:
         if isinstance(payload, Path):
             try:
@@ -103,15 +105,14 @@ def extract_documents(docs: Iterable[tuple[str, Any]], published: date | None = 
             bad.append((doc_id, reason or "unknown"))
             continue
         try:
-            df = find_figures(text, published)
+            found = _Extractor(text, published or infer_published(text)).rows()
         except Exception as err:  # noqa: BLE001 - one bad document never ends the run
             bad.append((doc_id, f"extractor failed: {type(err).__name__}: {err}"))
             continue
-        if len(df):
-            df.insert(0, "doc_id", doc_id)
-            frames.append(df)
-    table = pd.concat(frames, ignore_index=True) if frames else _empty()
-    return table, bad
+        for row in found:
+            row["doc_id"] = doc_id
+        rows.extend(found)
+    return rows_to_arrow(rows), bad
 
 
 class BadDocument:
@@ -124,32 +125,27 @@ class BadDocument:
         return BadDocument, (self.reason,)
 
 
-def _empty() -> pd.DataFrame:
-    from .extract import COLUMNS
-
-    return pd.DataFrame({c: [] for c in ["doc_id", *COLUMNS]})
-
-
-def to_arrow(df: pd.DataFrame) -> pa.Table:
-    """The figures as an Arrow table with :data:`SCHEMA`, rows sorted by :data:`SORT_KEYS`."""
-    df = df.sort_values(SORT_KEYS, kind="mergesort").reset_index(drop=True) if len(df) else df
-    columns = {}
+def rows_to_arrow(rows: list[dict]) -> pa.Table:
+    """Row dicts (``doc_id`` and the columns of ``find_figures``) as a sorted Arrow table with :data:`SCHEMA`."""
+    columns: dict[str, list] = {}
     for field in SCHEMA:
-        col = df[field.name] if field.name in df else pd.Series([], dtype=object)
-        if field.name == "value":
-            col = pd.to_numeric(col, errors="coerce").astype("float64")
+        name = field.name
+        if name in ("value", "value_max"):  # NaN (an unresolved date, no upper end) is stored as null
+            columns[name] = [None if r[name] is None or r[name] != r[name] else float(r[name]) for r in rows]
         elif pa.types.is_date32(field.type):
-            col = [v if isinstance(v, date) else None for v in col]
-        columns[field.name] = pa.array(col, type=field.type, from_pandas=True)
-    return pa.Table.from_pydict(columns, schema=SCHEMA)
+            columns[name] = [r[name] if isinstance(r[name], date) else None for r in rows]
+        else:
+            columns[name] = [r[name] for r in rows]
+    table = pa.Table.from_pydict(columns, schema=SCHEMA)
+    return sort_table(table) if rows else table
 
 
 def _partition(docs: list[tuple[str, Any]], published: date | None
                ) -> tuple[pa.Table, list[tuple[str, str]], int]:
     """Worker task: one partition of documents -> (Arrow table, bad documents, number of documents)."""
     docs = list(docs)
-    df, bad = extract_documents(docs, published)
-    return to_arrow(df), bad, len(docs)
+    table, bad = extract_documents(docs, published)
+    return table, bad, len(docs)
 
 
 def _write_part(result: tuple[pa.Table, list, int], folder: str, number: int) -> tuple[int, list, int]:
@@ -346,7 +342,7 @@ def run_corpus(corpus: Path, out: Path, *, published: date | None = None, worker
         rows = sum(n for n, _, _ in gathered)
     else:
         tables = [t for t, _, _ in gathered if t.num_rows]
-        table = sort_table(pa.concat_tables(tables)) if tables else to_arrow(_empty())
+        table = sort_table(pa.concat_tables(tables)) if tables else rows_to_arrow([])
         write_parquet(table, out)
         rows = table.num_rows
     write_bad(bad, bad_path(out, dataset))
