@@ -3,6 +3,8 @@
 Every quantity ``helpers.extract.find_figures`` finds in the article is either *in the tables* (a figure whose
 quote contains it with the same value, or a date whose expression it overlaps) or *left out* with a reason in
 ``data/curated/left_out.csv`` (page furniture, an ordinal, an enumeration, a name). Anything else is *unexplained*.
+Each count also gets a ``proposed_label``: the noun phrase the extractor says it counts (its ``counted``
+column, e.g. 问题线索 for 移交问题线索409条), a starting point for the label of a new curated quote.
 """
 from __future__ import annotations
 
@@ -61,7 +63,16 @@ def audit(found: pd.DataFrame, figures: pd.DataFrame, timeline: pd.DataFrame, ex
             statuses.append("unexplained"), covered_by.append(""), reasons.append("")
     result = found.copy()
     result["status"], result["covered_by"], result["reason"] = statuses, covered_by, reasons
+    result["proposed_label"] = [proposed_label(r.kind, r.unit, getattr(r, "counted", "")) for r in found.itertuples()]
     return result
+
+
+def proposed_label(kind: str, unit: str, counted: str) -> str:
+    """A label proposed for a count from what it counts: 问题线索 (条), 巡察组 (个); 村 for 30村 (the noun
+    is the unit); empty for other kinds and for counts that name no noun (处分39人)."""
+    if kind != "count" or not counted:
+        return ""
+    return counted if counted == unit or not unit else f"{counted} ({unit})"
 
 
 def audit_article(article: Article | None = None) -> pd.DataFrame:

@@ -2,7 +2,8 @@
 
 ``parse_number("409") == 409``, ``parse_number("４０９") == 409``, ``parse_number("二百九十五") == 295``,
 ``parse_number("两") == 2``, ``parse_number("1.5万") == 15000``, ``parse_number("1个半") == 1.5``;
-mixed forms read as one number: ``parse_number("3万4512") == 34512``, ``parse_number("1亿2千万") == 120000000``.
+mixed forms read as one number: ``parse_number("3万4512") == 34512``, ``parse_number("1亿2千万") == 120000000``;
+Chinese decimals too: ``parse_number("十四点二六亿") == 1426000000``.
 """
 from __future__ import annotations
 
@@ -142,7 +143,16 @@ def parse_number(text: str) -> int | float:
         return _clean(round(value, 10) + half)
     if s[:1].isdigit():
         return _clean(parse_mixed(s) + half)
+    decimal = CHINESE_DECIMAL_RE.fullmatch(s)
+    if decimal:  # 十四点二六亿 = 1,426,000,000; 三点五万 = 35,000
+        whole, digits, big = decimal.groups()
+        value = parse_chinese(whole) + float("0." + "".join(str(DIGITS[c]) for c in digits))
+        return _clean(round(value * (BIG_UNITS[big] if big else 1), 6) + half)
     return _clean(parse_chinese(s) + half)
+
+
+#: A Chinese decimal: 十四点二六亿, 三点五万 (the whole part, the digits after 点, 万/亿).
+CHINESE_DECIMAL_RE = re.compile("([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([万萬亿億]?)")
 
 
 def find_numbers(text: str) -> list[tuple[int, int, int | float]]:
