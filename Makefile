@@ -4,11 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-# The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidyset.py);
+# The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidy/tidyset.py);
 # the stamp is the target, and the inputs are every file the tables are built from, declared once in
 # tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
 TIDY := data/tidy/.stamp.json
-TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
+TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
 .PHONY: setup data report test bench bench-extract lab lock clean fonts
 
@@ -24,9 +24,9 @@ TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidyset import 
 # COMPILE=all compiles everything at install instead (uv --compile-bytecode; pip always does).
 COMPILE ?= used
 WARM_KERNEL := pandas matplotlib.pyplot matplotlib.backends.backend_agg matplotlib_inline.backend_inline seaborn \
-	ipykernel.kernelapp ipykernel.ipkernel IPython helpers.charts helpers.load helpers.fonts helpers.prose PIL.Image
+	ipykernel.kernelapp ipykernel.ipkernel IPython helpers.charts helpers.tidy.load helpers.text.fonts helpers.text.prose PIL.Image
 WARM_BUILD := helpers.report.build doit.runner doit.control helpers.report.export_html helpers.report.pdf helpers.report.fonts \
-	helpers.tables nbclient nbconvert nbconvert.exporters.html nbformat jupyter_client fontTools.subset
+	helpers.tidy.tables nbclient nbconvert nbconvert.exporters.html nbformat jupyter_client fontTools.subset
 # `make setup UV=` (empty, on the command line) forces pip; UV=/path/to/uv picks a uv.
 ifeq ($(origin UV),command line)
 UV_PIP_ONLY := $(if $(strip $(UV)),,yes)
@@ -47,7 +47,7 @@ NBSTRIP = '$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBS
 setup: $(INSTALLED)
 
 # Jupyter Server settings for this environment (any `jupyter lab` started from .venv): the project's
-# kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.labsave after each save.
+# kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.tools.labsave after each save.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 
 $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
@@ -72,7 +72,7 @@ $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 	  $(PY) -m pip install $(PIP_QUIET) --compile --require-hashes -r $(LOCK) && \
 	  $(PY) -m pip install $(PIP_QUIET) --compile --no-deps -e .; \
 	fi
-	@$(PY) -m helpers.warm $(WARM_KERNEL) & $(PY) -m helpers.warm $(WARM_BUILD); wait
+	@$(PY) -m helpers.tools.warm $(WARM_KERNEL) & $(PY) -m helpers.tools.warm $(WARM_BUILD); wait
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@mkdir -p $(VENV)/etc/jupyter
 	cp $(JUPYTER_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json
@@ -94,7 +94,7 @@ lock:
 data: $(TIDY)
 
 $(TIDY): $(INSTALLED) $(TIDY_INPUTS)
-	@PYTHONPATH=src $(PY) -m helpers.tables
+	@PYTHONPATH=src $(PY) -m helpers.tidy.tables
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
 # Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.
@@ -110,15 +110,15 @@ test: setup
 bench: setup data
 	PYTHONPATH=src $(PY) -m helpers.bench $(ARGS)
 	PYTHONPATH=src $(PY) -m helpers.bench.extract_speed
-	PYTHONPATH=src $(PY) -m helpers.extract_bench $(EXTRACT_ARGS)
+	PYTHONPATH=src $(PY) -m helpers.tools.extract_bench $(EXTRACT_ARGS)
 
 ## bench-extract: only the extractor's corpus throughput (MB/s per core on a generated 100 MB corpus, 1 vs 2 workers)
 bench-extract: setup
-	PYTHONPATH=src $(PY) -m helpers.extract_bench $(EXTRACT_ARGS)
+	PYTHONPATH=src $(PY) -m helpers.tools.extract_bench $(EXTRACT_ARGS)
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
 fonts: setup
-	PYTHONPATH=src $(PY) -m helpers.fontsubset
+	PYTHONPATH=src $(PY) -m helpers.text.fontsubset
 
 ## lab: start JupyterLab at the project's root on the notebooks folder (token authentication stays on)
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
@@ -126,7 +126,7 @@ fonts: setup
 # The URL printed at start-up carries the token; never start it with an empty token.
 # $(JUPYTER_CONFIG), installed into .venv by setup, starts notebooks on the project's kernel, hides
 # the stock PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports from the export menu (use
-# "Xianning_pdf", helpers.report.nbexporter) and, after a save, lets helpers.labsave refresh git's
+# "Xianning_pdf", helpers.report.nbexporter) and, after a save, lets helpers.tools.labsave refresh git's
 # index entry of a notebook that was only run, so `git status` stays clean.
 ifeq ($(origin LANG),command line)
 XIANNING_LANG := $(LANG)

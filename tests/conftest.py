@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import paths
-from helpers.article import Article, load_article
-from helpers.tables import build_all
+from helpers.base import paths
+from helpers.source.article import Article, load_article
+from helpers.tidy.tables import build_all
 
 
 @pytest.fixture(scope="session")
@@ -48,9 +48,9 @@ def project_copy(tmp_path: Path) -> Path:
 
 
 def run_tables(copy: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run ``python -m helpers.tables`` against a project copy."""
+    """Run ``python -m helpers.tidy.tables`` against a project copy."""
     env = {**os.environ, "PYTHONPATH": str(copy / "src")}
-    return subprocess.run([sys.executable, "-m", "helpers.tables", *args], cwd=copy, env=env,
+    return subprocess.run([sys.executable, "-m", "helpers.tidy.tables", *args], cwd=copy, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -73,7 +73,7 @@ def _have_chromium() -> bool:
 
 
 def _have_noto_cjk() -> bool:
-    from helpers import fontsubset
+    from helpers.text import fontsubset
 
     try:
         fontsubset.find_source("Regular"), fontsubset.find_source("Bold")

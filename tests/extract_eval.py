@@ -1,4 +1,4 @@
-"""Score helpers.extract against hand-labelled passages (a development script, not a test).
+"""Score helpers.parse.extract against hand-labelled passages (a development script, not a test).
 
     .venv/bin/python tests/extract_eval.py LABELS.py PASSAGES_DIR
 
@@ -24,7 +24,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from helpers.extract import find_figures
+from helpers.parse.extract import find_figures
 
 QUANTITY_KINDS = ("count", "amount", "percent")
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.article import load_article
-from helpers.errors import DataError
+from helpers.base import paths
+from helpers.source.article import load_article
+from helpers.base.errors import DataError
 
 SOURCE = paths.ROOT.parent / "shared" / "source" / "xianning-inspection-2017-04-25.txt"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.article import load_article
+from helpers.base import paths
+from helpers.source.article import load_article
 from helpers.charts import CHARTS
-from helpers.coverage import left_out
-from helpers.load import load_table
-from helpers.prose import typed_numbers
+from helpers.tidy.coverage import left_out
+from helpers.tidy.load import load_table
+from helpers.text.prose import typed_numbers
 from helpers.report.article_marks import Mark, MarkError, arrange, figure_marks, markup
 from helpers.report.article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
 from helpers.report.build import build
@@ -298,7 +298,7 @@ def test_chart_links_point_at_committed_figures(built) -> None:
 
 
 def test_a_failure_is_one_line_and_leaves_no_page(tmp_path: Path, monkeypatch) -> None:
-    from helpers.errors import DataError
+    from helpers.base.errors import DataError
     from helpers.report import article_page
 
     out = tmp_path / "out"

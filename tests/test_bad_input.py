@@ -1,6 +1,6 @@
 """Every bad input ends in one message naming the file, the entry and the fix; nothing is written.
 
-Each test breaks one input in a throw-away copy of the project and runs `python -m helpers.tables`.
+Each test breaks one input in a throw-away copy of the project and runs `python -m helpers.tidy.tables`.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_tables
-from helpers.errors import DataError
-from helpers.schema import validate_text
+from helpers.base.errors import DataError
+from helpers.tidy.schema import validate_text
 
 QUOTES = Path("data/curated/quotes.csv")
 
@@ -98,7 +98,7 @@ def test_edited_article(project_copy: Path) -> None:
 
 
 def _tidy_text(name: str) -> str:
-    from helpers import paths
+    from helpers.base import paths
     return (paths.TIDY / f"{name}.csv").read_text(encoding="utf-8")
 
 
@@ -276,7 +276,7 @@ def test_formula_summing_3000_terms(project_copy: Path) -> None:
 
 def _report_copy(copy: Path) -> Path:
     """Add the notebooks and the committed figures to a project copy."""
-    from helpers import paths
+    from helpers.base import paths
     shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
     return copy
@@ -330,9 +330,9 @@ def test_read_only_reports_folder(project_copy: Path) -> None:
 
 _CRASH = """
 import os, sys
-import helpers.tidyset as ts
+import helpers.tidy.tidyset as ts
 {patch}
-from helpers.tables import main
+from helpers.tidy.tables import main
 main([])
 """
 
@@ -362,7 +362,7 @@ def test_crash_between_the_renames_is_detected_and_rebuilt(project_copy: Path) -
     assert not (project_copy / "data/tidy").exists()
     # the report build's check names the missing set and the fix
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
-    check = subprocess.run([sys.executable, "-c", "from helpers.tidyset import check_fresh; check_fresh()"],
+    check = subprocess.run([sys.executable, "-c", "from helpers.tidy.tidyset import check_fresh; check_fresh()"],
                            cwd=project_copy, env=env, capture_output=True, text=True)
     assert check.returncode != 0 and "is missing" in check.stderr and "make data" in check.stderr
     assert run_tables(project_copy).returncode == 0
@@ -370,7 +370,7 @@ def test_crash_between_the_renames_is_detected_and_rebuilt(project_copy: Path) -
 
 
 def _make_data(copy: Path) -> subprocess.CompletedProcess:
-    from helpers import paths
+    from helpers.base import paths
     shutil.copy(paths.ROOT / "Makefile", copy / "Makefile")
     return subprocess.run(["make", "-s", "data", f"PY={sys.executable}", "INSTALLED="], cwd=copy,
                           capture_output=True, text=True, timeout=120)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from helpers.charts import CHARTS
 from helpers.charts import usage
-from helpers.load import load_table
+from helpers.tidy.load import load_table
 
 
 def _ids() -> tuple[set[str], set[str]]:

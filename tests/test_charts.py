@@ -11,10 +11,12 @@ import pytest
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from helpers import charts, fonts, labels, prose
-from helpers.errors import DataError
+from helpers import charts
+from helpers.text import fonts, prose
+from helpers.curate import labels
+from helpers.base.errors import DataError
 from helpers.charts import style
-from helpers.load import load_table
+from helpers.tidy.load import load_table
 
 LANGS = ("en", "zh")
 

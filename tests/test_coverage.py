@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.coverage import audit, audit_article, left_out, unused_left_out
-from helpers.extract import find_figures
+from helpers.tidy.coverage import audit, audit_article, left_out, unused_left_out
+from helpers.parse.extract import find_figures
 
 
 def test_no_number_of_the_article_is_unexplained(article) -> None:

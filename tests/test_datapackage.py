@@ -5,8 +5,8 @@ import csv
 
 from frictionless import validate
 
-from helpers import paths
-from helpers.schema import datapackage, validate_committed
+from helpers.base import paths
+from helpers.tidy.schema import datapackage, validate_committed
 
 
 def test_frictionless_validates_the_package_and_its_tables() -> None:

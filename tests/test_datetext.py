@@ -1,8 +1,8 @@
-"""Dates in either language from the date.* labels (helpers.datetext), on the article's own dates."""
+"""Dates in either language from the date.* labels (helpers.text.datetext), on the article's own dates."""
 from __future__ import annotations
 
-from helpers import datetext
-from helpers.load import load_table
+from helpers.text import datetext
+from helpers.tidy.load import load_table
 
 
 def _row(date_id: str):

@@ -18,7 +18,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from helpers import paths
+from helpers.base import paths
 
 CORE = {"jupyterlab", "pandas", "matplotlib", "seaborn", "nbconvert", "fonttools", "nbstripout"}
 KERNEL = "xianning-inspection"
@@ -145,6 +145,6 @@ def test_setup_warms_modules_that_exist() -> None:
 
 
 def test_warm_reports_what_it_could_not_import() -> None:
-    from helpers.warm import warm
+    from helpers.tools.warm import warm
 
     assert warm(["json", "helpers_no_such_module"]) == ["helpers_no_such_module"]

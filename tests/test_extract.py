@@ -1,4 +1,4 @@
-"""helpers.extract: every form a report writes figures in, and the real values of the article."""
+"""helpers.parse.extract: every form a report writes figures in, and the real values of the article."""
 from __future__ import annotations
 
 import math
@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from helpers.article import article_text
-from helpers.extract import COLUMNS, KINDS, find_figures
+from helpers.source.article import article_text
+from helpers.parse.extract import COLUMNS, KINDS, find_figures
 
 PUBLISHED = date(2017, 4, 25)
 

@@ -1,4 +1,4 @@
-"""helpers.extract on the forms real reports write (issue 11): slogans, idioms and names, ordinals in a
+"""helpers.parse.extract on the forms real reports write (issue 11): slogans, idioms and names, ordinals in a
 series, mixed numerals and ranges, counted nouns, currency words, noise inside figures, titles.
 
 Every class is tested in simplified and in traditional Chinese, with sentences written for these tests.
@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from helpers.extract import find_figures
-from helpers.numerals import parse_number
+from helpers.parse.extract import find_figures
+from helpers.parse.numerals import parse_number
 
 PUBLISHED = date(2021, 6, 30)
 

@@ -1,4 +1,4 @@
-"""Corpus mode of helpers.extract: folder, JSON Lines and Parquet corpora through Dask, bad documents
+"""Corpus mode of helpers.parse.extract: folder, JSON Lines and Parquet corpora through Dask, bad documents
 listed, the same bytes on a rerun, and a run on a distributed.LocalCluster (the cluster path)."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from helpers.extract import COLUMNS, find_figures, main
-from helpers.extract_corpus import run_corpus
+from helpers.parse.extract import COLUMNS, find_figures, main
+from helpers.parse.extract_corpus import run_corpus
 
 DOCS = {
     "a.txt": "市委派出8个巡察组对8个县市区的28家单位开展巡察，移交问题线索409条。",
@@ -79,7 +79,7 @@ def test_rerun_gives_the_same_bytes_whatever_the_partitions(tmp_path: Path, clie
 
 
 def test_jsonl_and_parquet_corpora(tmp_path: Path, client, monkeypatch) -> None:
-    import helpers.extract_corpus as corpus_mode
+    import helpers.parse.extract_corpus as corpus_mode
 
     monkeypatch.setattr(corpus_mode, "JSONL_BLOCK", 100)  # several blocks, read from their byte offsets
     lines = [json.dumps({"id": name, "text": text}, ensure_ascii=False) for name, text in DOCS.items()]

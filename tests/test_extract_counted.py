@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.extract import find_figures
+from helpers.parse.extract import find_figures
 
 
 def _rows(text: str) -> list[tuple]:

@@ -1,4 +1,4 @@
-"""helpers.extract on any input: property-based tests, 1 MB of text, and the command line."""
+"""helpers.parse.extract on any input: property-based tests, 1 MB of text, and the command line."""
 from __future__ import annotations
 
 import os
@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import paths
-from helpers.article import article_text
-from helpers.extract import COLUMNS, FIGURE_RE, KINDS, find_figures, iter_matches
-from helpers.extract_lexicon import SHADOW_TABLE
+from helpers.base import paths
+from helpers.source.article import article_text
+from helpers.parse.extract import COLUMNS, FIGURE_RE, KINDS, find_figures, iter_matches
+from helpers.parse.extract_lexicon import SHADOW_TABLE
 
 PUBLISHED = date(2017, 4, 25)
 
@@ -95,7 +95,7 @@ def test_one_megabyte_gives_the_article_rows_once_per_copy() -> None:
 # Command line
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "helpers.extract", *args], input=stdin, env=env,
+    return subprocess.run([sys.executable, "-m", "helpers.parse.extract", *args], input=stdin, env=env,
                           capture_output=True, timeout=60)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import charts, paths
+from helpers import charts
+from helpers.base import paths
 
 RENDER = """
 import sys, warnings

@@ -6,8 +6,8 @@ import csv
 import pandas as pd
 import pytest
 
-from helpers import paths
-from helpers.values import value_from_quote
+from helpers.base import paths
+from helpers.parse.values import value_from_quote
 
 
 def test_every_row_quote_is_at_its_offsets(figures: pd.DataFrame, article) -> None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from helpers import charts, fonts, fontsubset, paths
-from helpers.load import load_table
+from helpers import charts
+from helpers.text import fonts, fontsubset
+from helpers.base import paths
+from helpers.tidy.load import load_table
 
 FONTS = paths.ROOT / "fonts"
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import matplotlib as mpl
 import pytest
 
-from helpers import charts, fonts, paths
-from helpers.load import load_table
+from helpers import charts
+from helpers.text import fonts
+from helpers.base import paths
+from helpers.tidy.load import load_table
 
 
 @pytest.fixture()

@@ -130,7 +130,7 @@ def test_derived_formulas_only_use_known_ids_and_plain_constants(built) -> None:
 
 
 def test_identity_table_shown_in_the_notebook_all_hold(figures) -> None:
-    from helpers.identities import check_identities
+    from helpers.text.identities import check_identities
 
     for language in ("en", "zh"):
         table = check_identities(figures, language)
@@ -138,7 +138,7 @@ def test_identity_table_shown_in_the_notebook_all_hold(figures) -> None:
 
 
 def test_stated_identities_are_apart_from_assumptions(figures) -> None:
-    from helpers.identities import check_identities
+    from helpers.text.identities import check_identities
 
     table = check_identities(figures, "en").set_index("identity_id")
     assumed = set(table.index[table["kind"] == "assumption"])
@@ -152,15 +152,15 @@ def test_stated_identities_are_apart_from_assumptions(figures) -> None:
 
 
 def test_identity_statements_type_no_number() -> None:
-    from helpers import prose
-    from helpers.identities import IDENTITIES
+    from helpers.text import prose
+    from helpers.text.identities import IDENTITIES
 
     for ident in IDENTITIES:
         assert prose.typed_numbers(ident.en) == prose.typed_numbers(ident.zh) == [], ident.identity_id
 
 
 def test_identity_table_catches_a_broken_figure(figures) -> None:
-    from helpers.identities import check_identities
+    from helpers.text.identities import check_identities
 
     broken = figures.copy()
     broken.loc[broken["figure_id"] == "units_2016_special", "value"] = 6

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import labels, paths, prose
+from helpers.curate import labels
+from helpers.base import paths
+from helpers.text import prose
 from helpers.report.index import output_title
 
 OUTPUTS = ["reader-report", "article", *sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9]*.ipynb"))]

@@ -15,8 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import paths
-from helpers.labsave import refresh_git_index
+from helpers.base import paths
+from helpers.tools.labsave import refresh_git_index
 
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
 JUPYTER_CONFIG = "etc/jupyter/jupyter_server_config.json"

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from helpers.dates import DateParseError, parse_date, parse_date_range
-from helpers.numerals import NumeralError, parse_number
-from helpers.values import value_from_quote
+from helpers.parse.dates import DateParseError, parse_date, parse_date_range
+from helpers.parse.numerals import NumeralError, parse_number
+from helpers.parse.values import value_from_quote
 
 PUBLISHED = date(2017, 4, 25)
 

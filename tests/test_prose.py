@@ -1,10 +1,10 @@
-"""The binding of reader-facing numbers to the tidy tables (helpers.prose)."""
+"""The binding of reader-facing numbers to the tidy tables (helpers.text.prose)."""
 from __future__ import annotations
 
 import pytest
 
-from helpers import prose
-from helpers.load import load_table
+from helpers.text import prose
+from helpers.tidy.load import load_table
 
 
 def test_render_takes_values_from_the_tables():

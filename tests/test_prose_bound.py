@@ -1,11 +1,11 @@
 """Every number a reader sees is bound to the tidy tables: no template holds a typed digit.
 
 Templates scanned: the ``say(en=..., zh=...)`` calls and Markdown cells of the four notebooks,
-the reader's note and the README findings (:mod:`helpers.texts`), the checks' statements
-(:mod:`helpers.identities`), the rounding rule, the README generator's captions, the reader
+the reader's note and the README findings (:mod:`helpers.text.texts`), the checks' statements
+(:mod:`helpers.text.identities`), the rounding rule, the README generator's captions, the reader
 tables' headers, the README's findings section outside the generated block and the whole Chinese
 README outside it. The generated blocks must equal a fresh render. Each placeholder must resolve
-to a table value, a date or duration of :mod:`helpers.facts`, or a value the notebook passes.
+to a table value, a date or duration of :mod:`helpers.text.facts`, or a value the notebook passes.
 """
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from collections.abc import Iterator
 import nbformat
 import pytest
 
-from helpers import paths, prose, readme
-from helpers.facts import facts
-from helpers.identities import IDENTITIES
-from helpers.readable import HEADERS
-from helpers.texts import FINDINGS, GLOSSARY, READER
+from helpers.base import paths
+from helpers.text import prose
+from helpers.report import readme
+from helpers.text.facts import facts
+from helpers.text.identities import IDENTITIES
+from helpers.text.readable import HEADERS
+from helpers.text.texts import FINDINGS, GLOSSARY, READER
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 #: filled by the note's builder, not from the tables
@@ -60,21 +62,21 @@ def _outside_block(text: str) -> str:
 
 def _module_templates() -> Iterator[Template]:
     for lang in ("en", "zh"):
-        yield f"helpers/texts.py READER[{lang}]", lang, READER[lang], NOTE_PARTS
-        yield f"helpers/texts.py headline[{lang}]", lang, READER["headline"][lang], set()
-        yield f"helpers/texts.py FINDINGS[{lang}]", lang, FINDINGS[lang], set()
-        yield f"helpers/prose.py ROUNDING_RULE[{lang}]", lang, prose.ROUNDING_RULE[lang], set()
+        yield f"helpers/text/texts.py READER[{lang}]", lang, READER[lang], NOTE_PARTS
+        yield f"helpers/text/texts.py headline[{lang}]", lang, READER["headline"][lang], set()
+        yield f"helpers/text/texts.py FINDINGS[{lang}]", lang, FINDINGS[lang], set()
+        yield f"helpers/text/prose.py ROUNDING_RULE[{lang}]", lang, prose.ROUNDING_RULE[lang], set()
         for i, text in enumerate(readme._CAPTIONS[lang]):
-            yield f"helpers/readme.py caption {i + 1} [{lang}]", lang, text, set()
-        yield f"helpers/readme.py intro [{lang}]", lang, readme._INTRO[lang], set()
+            yield f"helpers/report/readme.py caption {i + 1} [{lang}]", lang, text, set()
+        yield f"helpers/report/readme.py intro [{lang}]", lang, readme._INTRO[lang], set()
         for ident in IDENTITIES:
-            yield f"helpers/identities.py {ident.identity_id} [{lang}]", lang, getattr(ident, lang), set()
+            yield f"helpers/text/identities.py {ident.identity_id} [{lang}]", lang, getattr(ident, lang), set()
     for term, en, zh in GLOSSARY:
-        yield f"helpers/texts.py GLOSSARY {term}", "en", en, set()
-        yield f"helpers/texts.py GLOSSARY {term}", "zh", zh, set()
+        yield f"helpers/text/texts.py GLOSSARY {term}", "en", en, set()
+        yield f"helpers/text/texts.py GLOSSARY {term}", "zh", zh, set()
     for column, (en, zh) in HEADERS.items():
-        yield f"helpers/readable.py HEADERS {column}", "en", en, set()
-        yield f"helpers/readable.py HEADERS {column}", "zh", zh, set()
+        yield f"helpers/text/readable.py HEADERS {column}", "en", en, set()
+        yield f"helpers/text/readable.py HEADERS {column}", "zh", zh, set()
     text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     yield "README.md, section Main findings (outside the generated block)", "en", _outside_block(_section(text, "## Main findings")), set()
     text = (paths.ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
@@ -119,7 +121,7 @@ def test_readme_findings_equal_a_fresh_render(lang: str) -> None:
     name = readme.FILES[lang]
     text = (paths.ROOT / name).read_text(encoding="utf-8")
     assert readme.replace_block(text, readme.block(lang), name) == text, \
-        f"{name}: findings differ from the tables; run `python -m helpers.readme`"
+        f"{name}: findings differ from the tables; run `python -m helpers.report.readme`"
 
 
 def test_readme_check_fails_on_an_edited_number(tmp_path, monkeypatch) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
-from helpers.errors import DataError
-from helpers.schema import check_matches_committed, read_rows, serialise
-from helpers.tables import TABLE_NAMES
+from helpers.base import paths
+from helpers.base.errors import DataError
+from helpers.tidy.schema import check_matches_committed, read_rows, serialise
+from helpers.tidy.tables import TABLE_NAMES
 
 
 def test_committed_tables_match_a_fresh_build(built) -> None:
@@ -66,7 +66,7 @@ def test_hand_edit_of_a_value_names_table_row_and_column(built, tmp_path: Path) 
 
 
 def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) -> None:
-    """After `python -m helpers.tables` the report's pre-check is a hash comparison; a hand edit voids it."""
+    """After `python -m helpers.tidy.tables` the report's pre-check is a hash comparison; a hand edit voids it."""
     import os
     import subprocess
     import sys
@@ -74,7 +74,7 @@ def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) ->
     from conftest import run_tables
 
     assert run_tables(project_copy).returncode == 0
-    code = ("import sys; from helpers.tidyset import check_fresh, stamp_matches; check_fresh(); "
+    code = ("import sys; from helpers.tidy.tidyset import check_fresh, stamp_matches; check_fresh(); "
             "assert stamp_matches(); assert 'pandas' not in sys.modules, 'the fast path loaded pandas'")
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
     ok = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)

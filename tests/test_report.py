@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need
-from helpers import paths
+from helpers.base import paths
 from helpers.report.build import BuildResult, build
 from helpers.bench.demo import demo_notebook, write_demo_notebooks
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need
-from helpers import paths
+from helpers.base import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 

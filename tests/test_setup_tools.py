@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import paths
+from helpers.base import paths
 
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
 

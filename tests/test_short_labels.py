@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.labels import raw
-from helpers.load import load_table
+from helpers.curate.labels import raw
+from helpers.tidy.load import load_table
 
 
 @pytest.mark.parametrize("table, key", [("figures", "figure_id"), ("derived", "derived_id")])

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .. import paths
+from ..base import paths
 from ..report import LANGS
 
 

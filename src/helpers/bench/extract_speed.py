@@ -12,8 +12,8 @@ import time
 from datetime import date
 from typing import Callable
 
-from ..article import article_text
-from ..extract import find_figures
+from ..source.article import article_text
+from ..parse.extract import find_figures
 
 PUBLISHED = date(2017, 4, 25)
 

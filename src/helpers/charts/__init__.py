@@ -1,6 +1,6 @@
 """Chart helpers: one function per chart kind, each taking tidy tables (DataFrames) and a
 ``language`` ("en" or "zh") and returning a :class:`matplotlib.figure.Figure` not tracked by
-pyplot (nothing shown twice, no global state besides the fonts of :mod:`helpers.fonts`).
+pyplot (nothing shown twice, no global state besides the fonts of :mod:`helpers.text.fonts`).
 
 Save with :func:`save`: ``reports/figures/{name}.{language}.png`` and ``.svg``, atomically and
 byte-for-byte reproducibly. :func:`draw_all` builds every chart from the tidy tables.
@@ -31,7 +31,7 @@ CHARTS = {
 
 def draw(name: str, language: str = "en"):
     """Draw chart ``name`` (a key of :data:`CHARTS`) from the tidy tables on disk."""
-    from ..load import load_table
+    from ..tidy.load import load_table
 
     func, tables = CHARTS[name]
     return func(*(load_table(t) for t in tables), language)

@@ -128,7 +128,7 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     Wuli town's trips (people), Yanxia welfare home's false claims (recipients, yuan), and the
     social-assistance leads drawn as a scenario (if they are among the 409), the assumption on it."""
     lang = style.resolve(language)
-    from ..load import load_table
+    from ..tidy.load import load_table
 
     v, d = style.values(figures), style.values(derived)
     tl = load_table("timeline").set_index("date_id")

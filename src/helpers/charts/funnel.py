@@ -87,7 +87,7 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
 
 
 def _number(value: float, lang: str) -> str:
-    from ..prose import format_number
+    from ..text.prose import format_number
 
     return format_number(value, lang)
 

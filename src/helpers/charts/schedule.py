@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from .. import prose
+from ..text import prose
 from . import style
 from .style import COLORS, label
 

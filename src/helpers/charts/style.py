@@ -1,7 +1,7 @@
 """What every chart shares: language, colours, title/subtitle/source frame, number formats, saving.
 
 Charts are built on ``matplotlib.figure.Figure`` objects that pyplot does not track (no global
-state, nothing shown twice in notebooks). Fonts come from :mod:`helpers.fonts`.
+state, nothing shown twice in notebooks). Fonts come from :mod:`helpers.text.fonts`.
 """
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import datetext, labels, paths, prose
-from ..fileio import write_bytes_atomic
+from ..text import datetext, prose
+from ..curate import labels
+from ..base import paths
+from ..base.fileio import write_bytes_atomic
 
 __all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
            "save", "COLORS", "SVG_HASHSALT", "DPI", "figure_language", "PRINT_WIDTH_IN", "MIN_PRINT_PT",
@@ -307,7 +309,7 @@ def timeline_extras(language: str, timeline: pd.DataFrame | None = None) -> dict
     """Dates every chart may name, read from the tidy timeline: the first round's start and end
     months, the publication day, the years of the first round and of the 2017 plan."""
     if timeline is None:
-        from ..load import load_table
+        from ..tidy.load import load_table
 
         timeline = load_table("timeline")
     t = timeline.set_index("date_id")

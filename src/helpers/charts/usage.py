@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from .. import paths
+from ..base import paths
 
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
            "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
@@ -87,7 +87,7 @@ def ids_named_in(func: object, known: set[str]) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _known_ids() -> tuple[frozenset[str], frozenset[str]]:
-    from ..load import load_table
+    from ..tidy.load import load_table
 
     return (frozenset(load_table("figures")["figure_id"].astype(str)),
             frozenset(load_table("derived")["derived_id"].astype(str)))
@@ -95,7 +95,8 @@ def _known_ids() -> tuple[frozenset[str], frozenset[str]]:
 
 def ids_in_labels(chart: str, known: set[str]) -> set[str]:
     """The ids of ``known`` named by placeholders in the chart's texts (``chart.<name>.*`` labels)."""
-    from .. import labels, prose
+    from ..curate import labels
+    from ..text import prose
 
     prefix = f"chart.{chart}."
     return {i for key, texts in labels.load().items() if key.startswith(prefix)

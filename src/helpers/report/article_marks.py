@@ -16,7 +16,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..numerals import find_numbers
+from ..parse.numerals import find_numbers
 
 __all__ = ["Mark", "MarkError", "figure_marks", "left_out_marks", "arrange", "markup"]
 

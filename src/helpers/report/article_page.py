@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..prose import render, rounding_rule
+from ..text.prose import render, rounding_rule
 from .article_marks import Mark, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
@@ -47,10 +47,10 @@ class PageData:
 
 def load_page_data() -> PageData:
     """Read the verified article, the tidy tables, the left-out list and the chart usage maps."""
-    from ..article import load_article
+    from ..source.article import load_article
     from ..charts.usage import charts_by_figure, notebooks_by_chart
-    from ..coverage import left_out
-    from ..load import load_table
+    from ..tidy.coverage import left_out
+    from ..tidy.load import load_table
 
     article = load_article()
     figures = load_table("figures").sort_values("start", kind="stable")

@@ -1,7 +1,7 @@
 """Reader-facing words of the annotated article page, in English and Chinese.
 
 Templates hold no typed number: counts and dates come in as ``{placeholders}`` filled by
-:func:`helpers.prose.render` from the tidy tables or the article's metadata.
+:func:`helpers.text.prose.render` from the tidy tables or the article's metadata.
 """
 from __future__ import annotations
 

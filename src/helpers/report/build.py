@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from .. import paths
+from ..base import paths
 from . import LANGS, steps
 
 READER = "reader-report"
@@ -27,7 +27,7 @@ HERE = Path(__file__).parent
 
 def font_files() -> list[Path]:
     """The fonts the charts and pages are drawn with: the shipped subset, then the system fallback."""
-    from ..fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
+    from ..text.fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
 
     files = [font_path(w) for w in WEIGHTS]
     if os.environ.get("XN_SYSTEM_CJK", "1") != "0":
@@ -48,8 +48,8 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
         return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
     return [paths.ARTICLE, paths.ARTICLE_META, paths.CURATED / "left_out.csv", paths.DATAPACKAGE,
             *(p for p in tidy if p.suffix == ".csv"), *sorted(paths.NOTEBOOKS.glob("*.ipynb")),
-            *sorted((src / "charts").glob("*.py")), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
-            *[src / n for n in ("prose.py", "coverage.py", "numerals.py", "load.py", "article.py", "fonts.py")],
+            *sorted((src / "charts").glob("*.py")), *sorted(HERE.glob("article_*.py")), HERE / "text/fonts.py",
+            *[src / n for n in ("text/prose.py", "tidy/coverage.py", "parse/numerals.py", "tidy/load.py", "source/article.py", "text/fonts.py")],
             *font_files()]
 
 
@@ -233,7 +233,7 @@ def _state(out: Path) -> Any:
     """doit's dependency store ``<out>/.build/doit.json``, written whole after every finished step."""
     from doit.dependency import Dependency, JsonDB
 
-    from ..fileio import write_text_atomic
+    from ..base.fileio import write_text_atomic
 
     class WholeJsonDB(JsonDB):
         def dump(self) -> None:
@@ -334,7 +334,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
 
 def _watched(plan: _Plan, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
     """Every file and folder this build consulted (for :mod:`.fastpath`)."""
-    from ..fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
+    from ..text.fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
 
     found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
     found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}

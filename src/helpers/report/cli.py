@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import paths
+from ..base import paths
 from . import LANGS, fastpath
 
 
@@ -43,9 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
-    from ..errors import DataError, repo_path
-    from ..fileio import check_writable
-    from ..tidyset import check_fresh
+    from ..base.errors import DataError, repo_path
+    from ..base.fileio import check_writable
+    from ..tidy.tidyset import check_fresh
     from .build import build
 
     langs = tuple(args.lang or LANGS)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import paths
+from ..base import paths
 
 INJECTED_TAG = "injected-parameters"
 

@@ -59,7 +59,7 @@ def try_fast(argv: list[str]) -> int | None:
 
 def write(argv: list[str], files: list[str], lines: list[str], index: str) -> None:
     """Record the stamp (whole or not at all); ``files`` are every path the build consulted."""
-    from ..fileio import write_text_atomic
+    from ..base.fileio import write_text_atomic
 
     data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines, "index": index}
     write_text_atomic(stamp_path(argv), json.dumps(data, ensure_ascii=False) + "\n")

@@ -1,7 +1,7 @@
 """Embed the project's shipped CJK font in the HTML, so the printed PDF names and embeds it.
 
 The font is the one the charts use: ``fonts/NotoSansCJKsc-Subset-{Regular,Bold}.ttf`` (Noto Sans
-CJK SC cut down to the project's characters, TrueType outlines; see :mod:`helpers.fontsubset`).
+CJK SC cut down to the project's characters, TrueType outlines; see :mod:`helpers.text.fontsubset`).
 Chromium embeds it as a CID TrueType font ``NotoSansCJKsc-Subset-*``: ``pdffonts`` shows it and the
 text copies cleanly, on a machine without any system CJK font too. A character outside the subset
 falls back to the system's fonts (the CSS lists "Noto Sans CJK SC" after it).
@@ -23,7 +23,7 @@ def _is_cjk(ch: str) -> bool:
 
 def shipped_files() -> dict[str, Path]:
     """``{css weight: file}`` of the shipped subset files that exist."""
-    from ..fontsubset import font_path
+    from ..text.fontsubset import font_path
 
     return {css: font_path(w) for w, css in WEIGHTS.items() if font_path(w).is_file()}
 

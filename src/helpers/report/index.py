@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import paths
+from ..base import paths
 from . import LANG_CODES
 
 LANG_NAMES = {"en": "English edition", "zh": "中文版"}
@@ -14,7 +14,7 @@ LANG_NAMES = {"en": "English edition", "zh": "中文版"}
 
 def output_title(name: str, lang: str) -> str:
     """A reader's title for one output (``report.<name>`` in labels.csv), else its file name."""
-    from .. import labels
+    from ..curate import labels
 
     key = f"report.{name}"
     return labels.text(key, lang) if key in labels.load() else name
@@ -32,8 +32,8 @@ class ArticleStamp:
 
 def article_stamp(meta_path: Path = paths.ARTICLE_META, article_path: Path = paths.ARTICLE) -> ArticleStamp:
     """Read the sha256 from the metadata and check the article against it (``load_article``)."""
-    from ..article import load_article
-    from ..errors import DataError
+    from ..source.article import load_article
+    from ..base.errors import DataError
 
     try:
         meta = json.loads(Path(meta_path).read_text(encoding="utf-8"))

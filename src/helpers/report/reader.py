@@ -1,10 +1,10 @@
 """The reader's note: a short piece in one language a reporter can send, built from templates.
 
-:func:`build_note` renders :data:`helpers.texts.READER` (headline, findings, the funnel and
+:func:`build_note` renders :data:`helpers.text.texts.READER` (headline, findings, the funnel and
 timeline charts, the source, the method, what is stated and what is assumed, a glossary, the
 build date and the article's checksum) into a notebook of Markdown cells that the report
 pipeline exports to HTML and prints to PDF like any other. Every number comes from the tidy
-tables through :func:`helpers.prose.render`. The technical audit stays in notebook 01.
+tables through :func:`helpers.text.prose.render`. The technical audit stays in notebook 01.
 
 :func:`merge_for_reader` is what the build calls with the executed notebooks of one language:
 the project's notebooks (recognised by their ``prose`` cells) give the note; other notebooks
@@ -45,7 +45,7 @@ p.stamp { font-size: 8.5pt; color: #555; margin-top: 1.2em; overflow-wrap: anywh
 
 def _figure_html(caption: str, name: str, lang: str, figures: Path | None = None) -> str:
     """One chart, embedded: from the build's own ``<out>/figures/`` when given, else the committed one."""
-    from .. import paths
+    from ..base import paths
 
     png = Path(figures or paths.REPORTS / "figures") / f"{name}.{lang}.png"
     if not png.exists():  # a build that ran no notebook this time: the committed chart (the same bytes)
@@ -56,7 +56,7 @@ def _figure_html(caption: str, name: str, lang: str, figures: Path | None = None
 
 
 def _glossary(lang: str) -> str:
-    from ..texts import GLOSSARY
+    from ..text.texts import GLOSSARY
 
     head = ("术语", "释义") if lang == "zh" else ("Term", "Meaning")
     rows = "".join(f"<tr><td>{html.escape(term)}</td><td>{html.escape(zh if lang == 'zh' else en)}</td></tr>"
@@ -67,9 +67,9 @@ def _glossary(lang: str) -> str:
 
 def note_markdown(lang: str, build_date: date | None = None) -> str:
     """The note's Markdown in ``lang`` ("en" or "zh"), every number filled from the tables."""
-    from .. import prose
-    from ..identities import ASSUMED, STATED
-    from ..texts import FINDINGS, READER
+    from ..text import prose
+    from ..text.identities import ASSUMED, STATED
+    from ..text.texts import FINDINGS, READER
 
     lang = "zh" if lang == "zh" else "en"
 

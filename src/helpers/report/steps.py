@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from ..fileio import write_text_atomic
+from ..base.fileio import write_text_atomic
 
 #: Text in an executed notebook that shows a font was missing (the output is then a fallback).
 FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")

@@ -1,0 +1,1 @@
+"""Foundations every stage uses: repository paths, the one error type, whole-file writes."""

@@ -1,0 +1,124 @@
+"""The one language layer: every reader-facing label, in English and Chinese, read from
+``data/curated/labels.csv`` and resolved by one function, :func:`text`.
+
+A label is a template (see :mod:`helpers.text.prose`): ``{figure_id}`` / ``{derived_id}`` fill from
+the tidy tables, other ``{name}`` from values the caller computed from them. ``[[...]]`` marks
+Chinese inside an English label (a measure word, a term): kept when a CJK font can draw it,
+dropped otherwise. Keys are namespaced: ``unit.条`` (measure word -> the noun it counts),
+``itype.routine`` (inspection types), ``stage.leads.label`` / ``stage.leads.noun`` (funnel),
+``chart.funnel.title`` (chart texts), ``source`` (the source line).
+
+The tables take their measure-word renderings, stage and inspection-type labels from here too
+(:data:`UNIT_EN`, :data:`FUNNEL_STAGES`, :data:`INSPECTION_TYPE_ZH`, computed on first use).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from ..base import paths
+from ..base.errors import DataError
+
+__all__ = ["LABELS", "LANGUAGES", "load", "language", "raw", "text", "UNIT_EN", "FUNNEL_STAGES",
+           "INSPECTION_TYPE_ZH"]
+
+LABELS: Path = paths.CURATED / "labels.csv"
+LANGUAGES = ("en", "zh")
+#: "per 100" ratios: the base is a convention, not a statistic, so templates name it ``{per}``.
+PER = 100
+_CJK_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
+
+#: The funnel's structure (the labels come from labels.csv: ``stage.<stage>.label|noun``).
+_STAGES = [("leads", "main", ""), ("transfers", "main", "leads"), ("case_filings", "main", "transfers"),
+           ("sanctions", "main", "case_filings"), ("shuanggui", "side", "case_filings")]
+_INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
+    """Every label: key -> {"en": ..., "zh": ...}; one clear error for a missing file, column,
+    key, or language."""
+    if not Path(path).exists():
+        raise DataError(path, "(file)", "the label file is missing",
+                        "restore data/curated/labels.csv from the repository (git checkout -- data/curated/labels.csv)")
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in ("key", *LANGUAGES) if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(path, "header", f"column(s) {', '.join(missing)} missing",
+                            "the header must be: key,en,zh")
+        out: dict[str, dict[str, str]] = {}
+        for line, row in enumerate(reader, start=2):
+            key = (row.get("key") or "").strip()
+            if not key:
+                raise DataError(path, f"line {line}", "a row without a key", "give the row a key or delete it")
+            if key in out:
+                raise DataError(path, key, f"the key appears twice (line {line})", "keep one row per key")
+            for lang in LANGUAGES:
+                if not (row.get(lang) or "").strip():
+                    raise DataError(path, key, f"no {lang} text",
+                                    f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
+            out[key] = {lang: row[lang] for lang in LANGUAGES}
+    return out
+
+
+def language(requested: str) -> str:
+    """The language labels are drawn in: ``zh`` falls back to ``en`` when no CJK font is found."""
+    from ..text import fonts
+
+    if requested not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {requested!r}")
+    return fonts.resolve_language(requested)
+
+
+def _cjk_ok() -> bool:
+    from ..text import fonts
+
+    return fonts.cjk_available()
+
+
+def raw(key: str, lang: str, path: Path = LABELS) -> str:
+    """The template of ``key`` in ``lang`` as written in the label file (no resolution)."""
+    labels = load(path)
+    if key not in labels:
+        raise DataError(path, key, "no such label", f"add a row '{key}' with its en and zh text")
+    return labels[key][lang]
+
+
+def text(key: str, lang: str, extra: Mapping[str, float | str] | None = None) -> str:
+    """The label ``key`` in the drawable language, its numbers rendered (helpers.text.prose.render)."""
+    from ..text.prose import render
+
+    lang = language(lang)
+    template = raw(key, lang)
+    keep = _cjk_ok()
+    template = _CJK_OPTIONAL.sub(lambda m: m.group(1) if keep else "", template)
+    return render(template, lang, {"per": PER, **(extra or {})})
+
+
+def _unit_en() -> dict[str, str]:
+    return {k.split(".", 1)[1]: v["en"] for k, v in load().items() if k.startswith("unit.")}
+
+
+def _funnel_stages() -> list[dict[str, str]]:
+    labels = load()
+    return [{"stage": s, "branch": b, "parent_stage": p,
+             "label_en": labels[f"stage.{s}.label"]["en"], "label_zh": labels[f"stage.{s}.label"]["zh"]}
+            for s, b, p in _STAGES]
+
+
+def _inspection_type_zh() -> dict[str, str]:
+    return {t: load()[f"itype.{t}"]["zh"] for t in _INSPECTION_TYPES}
+
+
+def __getattr__(name: str):  # the tables' view of the labels, read on first use
+    if name == "UNIT_EN":
+        return _unit_en()
+    if name == "FUNNEL_STAGES":
+        return _funnel_stages()
+    if name == "INSPECTION_TYPE_ZH":
+        return _inspection_type_zh()
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+"""Stage 2, parse: numbers, dates and every figure found in the article's text."""

@@ -1,0 +1,1 @@
+"""Stage 1, the source: the archived article, verified byte for byte."""

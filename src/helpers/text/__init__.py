@@ -1,0 +1,1 @@
+"""Stage 5, text: what a reader reads, in both languages, bound to the tidy tables; the fonts."""

@@ -1,0 +1,152 @@
+"""Reader-facing text whose numbers are bound to the tidy tables.
+
+A template names each number by its id in ``data/tidy/figures.csv`` (``figure_id``) or
+``data/tidy/derived.csv`` (``derived_id``), in braces: ``{city_problem_leads}`` renders as
+``409``; ``{funnel_transfer_rate}`` as ``6.8``. Extra values (dates, durations, counts of rows)
+may be passed by name, computed from the tables by the caller.
+
+The rounding rule, stated once for the whole project (:data:`ROUNDING_RULE`):
+whole numbers print whole, with thousands separators in English (25,969) and none in Chinese
+(25969, as the article writes them); every other value prints with one decimal (6.8), unless the
+template asks for another precision with a format spec (``{yanxia_funds_per_month:.0f}``).
+
+Dates, periods and durations (``{published}``, ``{date_round_1_2017}``, ``{round_1_min_days}``,
+``{year_last}`` …) come from :func:`helpers.text.facts.facts`, formatted in the reader's language.
+
+A template may hold no digit of its own outside a placeholder: :func:`typed_numbers` lists
+them, and the tests fail on any. Digits inside a code span (`` `data/tidy/x.csv` ``) or glued to
+a Latin word (sha256, UTF-8, A4) name things, not statistics, and are not counted; nor is the
+"100" of "per 100", the base of every rate (每百 in Chinese).
+
+:func:`speaker` gives notebooks ``say(en=..., zh=...)``: both languages side by side in the
+source, the reader's one rendered as Markdown, in a cell tagged ``prose`` whose input the
+report hides.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
+__all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
+           "placeholders", "speaker", "language_default", "rounding_rule"]
+
+#: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
+ROUNDING_RULE = {
+    "en": "Whole numbers are printed whole, with thousands separators ({yanxia_funds_obtained}); rates, "
+          "ratios and other fractions are rounded to one decimal ({funnel_transfer_rate}).",
+    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数保留一位小数（{funnel_transfer_rate}）。",
+}
+
+#: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_NAME_WITH_DIGITS = re.compile(r"[A-Za-z]+-?\d+[A-Za-z0-9]*")
+
+
+def values_of(*tables) -> dict[str, float]:
+    """figure_id / derived_id -> value of the given tidy tables (a later table wins).
+
+    Each table is keyed by ``figure_id`` (figures, funnel, schedule) or ``derived_id``, and
+    holds its number in ``value`` (``units`` in the schedule).
+    """
+    out: dict[str, float] = {}
+    for df in tables:
+        key = "figure_id" if "figure_id" in df.columns else "derived_id"
+        for ident, value in zip(df[key], df["value"] if "value" in df.columns else df["units"]):
+            out[str(ident)] = float(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table_values() -> dict[str, float]:
+    from ..tidy.load import load_table  # pandas only when a number is needed
+
+    return values_of(load_table("figures"), load_table("derived"))
+
+
+def values() -> dict[str, float]:
+    """Every figure_id and derived_id with its value, read from the tidy tables (cached)."""
+    return dict(_table_values())
+
+
+def format_number(value: float, language: str, spec: str | None = None) -> str:
+    """One number as a reader sees it, by :data:`ROUNDING_RULE` (or an explicit format spec)."""
+    if spec:
+        text = format(value, spec)
+    elif float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.1f}"
+    if language == "zh":
+        text = text.replace(",", "")
+    return text
+
+
+def render(template: str, language: str, extra: Mapping[str, float | str] | None = None) -> str:
+    """Fill every ``{id}`` of *template* from the tidy tables (and *extra*), formatted for *language*.
+
+    An unknown id raises ``KeyError`` naming it, so a renamed figure cannot leave a stale number.
+    """
+    from .facts import facts
+
+    known: dict[str, float | str] = {**_table_values(), **facts(language), **(extra or {})}
+
+    def fill(match: re.Match[str]) -> str:
+        name, spec = match.group(1), match.group(2)
+        if name not in known:
+            raise KeyError(f"template names {{{name}}}, which is neither a figure_id, a derived_id "
+                           f"nor an extra value; fix the template or data/curated/")
+        value = known[name]
+        if isinstance(value, str):
+            return value
+        if isinstance(value, float) and math.isnan(value):
+            raise ValueError(f"{{{name}}} has no value in the tidy tables")
+        return format_number(value, language, spec)
+
+    return PLACEHOLDER.sub(fill, template)
+
+
+def rounding_rule(language: str) -> str:
+    """:data:`ROUNDING_RULE` in *language*, its examples filled from the tables."""
+    return render(ROUNDING_RULE["zh" if language == "zh" else "en"], language)
+
+
+def placeholders(template: str) -> list[str]:
+    """The ids a template names, in order."""
+    return [m.group(1) for m in PLACEHOLDER.finditer(template)]
+
+
+def typed_numbers(template: str) -> list[str]:
+    """Digits written into *template* by hand, outside any placeholder (each one a defect).
+
+    Code spans and names with digits (sha256, UTF-8) are skipped: they are not statistics.
+    """
+    text = PLACEHOLDER.sub(" ", template)
+    text = _NAME_WITH_DIGITS.sub(" ", _CODE_SPAN.sub(" ", text))
+    text = re.sub(r"(?i)\bper 100\b", "per hundred", text)
+    return _DIGITS.findall(text)
+
+
+def language_default() -> str:
+    """The notebooks' default language: ``$XIANNING_LANG`` ("en" or "zh"), else "en"."""
+    import os
+
+    lang = os.environ.get("XIANNING_LANG", "en").strip().lower()
+    return lang if lang in {"en", "zh"} else "en"
+
+
+def speaker(language: str, **extra: float | str):
+    """``say(en=..., zh=..., **more)``: render the template of *language* and display it as Markdown.
+
+    Returns the display object (shown by Jupyter when it is the cell's last value).
+    """
+    def say(en: str, zh: str, **more: float | str):
+        from IPython.display import Markdown
+
+        template = zh if language == "zh" else en
+        return Markdown(render(template, language, {**extra, **more}))
+
+    return say

@@ -1,0 +1,96 @@
+"""Tables shown to readers: headers in the reader's language, numbers by the project's rounding rule.
+
+``table(df, ["label", "value", "unit", "quote"], language)`` returns HTML with no index, no NaN,
+no True/False: missing cells print as a dash, booleans as yes/no (是/否), numbers through
+:func:`helpers.text.prose.format_number`. ``label`` picks ``label_en`` or ``label_zh`` (the long label);
+``short`` picks ``short_en`` or ``short_zh``, the short label for a table that also shows the quote.
+"""
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+
+import pandas as pd
+
+from .prose import format_number
+
+__all__ = ["HEADERS", "table", "name_list"]
+
+#: column -> (English header, Chinese header)
+HEADERS: dict[str, tuple[str, str]] = {
+    "label": ("What is counted", "统计项"),
+    "short": ("What is counted", "统计项"),
+    "value": ("Number", "数值"),
+    "unit": ("Measure word", "量词"),
+    "unit_en": ("Counts", "计数对象"),
+    "quote": ("The article's words", "原文"),
+    "stage": ("Stage", "环节"),
+    "pct_of_previous": ("Per 100 of the stage before", "与上一环节之比（每百）"),
+    "pct_of_first": ("Per 100 leads", "每百条线索"),
+    "unit_changes": ("Measure word changes", "量词改变"),
+    "formula": ("How it is computed", "计算公式"),
+    "note": ("Note", "说明"),
+    "name_zh": ("Unit (as in the article)", "单位（原文）"),
+    "name_en": ("Unit (English)", "单位（英文）"),
+    "inspection_type": ("Inspection", "巡察类型"),
+    "units": ("Units", "家数"),
+    "start": ("Start", "开始"),
+    "end": ("End", "结束"),
+    "min_days": ("Shortest (days)", "最短（天）"),
+    "max_days": ("Longest (days)", "最长（天）"),
+    "expression": ("The article's date", "原文日期"),
+    "start_earliest": ("Earliest start", "最早开始"),
+    "start_latest": ("Latest start", "最晚开始"),
+    "end_earliest": ("Earliest end", "最早结束"),
+    "end_latest": ("Latest end", "最晚结束"),
+    "statement": ("Statement", "表述"),
+    "kind": ("Kind", "类别"),
+    "holds": ("Holds", "成立"),
+}
+
+_TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
+          "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
+_UNITS_EN = {"条": "items (条)", "件": "matters (件)", "人": "people (人)", "名": "people (名)",
+             "家": "units (家)", "个": "items (个)", "元": "yuan (元)", "人次": "person-times (人次)",
+             "起": "incidents (起)", "天": "days", "月": "months", "年": "years", "轮": "rounds (轮)",
+             "个半月": "months", "%": "per 100"}
+
+
+def _cell(value: object, column: str, language: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return "—"
+    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+    if isinstance(value, (int, float)) or hasattr(value, "dtype"):
+        return format_number(float(value), language)
+    if isinstance(value, (date, pd.Timestamp)):
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    if column == "inspection_type" and text in _TYPES:
+        return _TYPES[text][language == "zh"]
+    if column == "unit" and language == "en":
+        return _UNITS_EN.get(text, text)
+    return text
+
+
+def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str, tuple[str, str]] | None = None):
+    """*df*'s *columns* as a reader's HTML table in *language* (an ``IPython.display.HTML``)."""
+    from IPython.display import HTML
+
+    names = {**HEADERS, **(headers or {})}
+    rows = []
+    for _, row in df.iterrows():
+        cells = []
+        for col in columns:
+            src = f"{col}_{language}" if col in ("label", "short") else col
+            cells.append(html.escape(_cell(row[src], col, language)))
+        rows.append(cells)
+    head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)
+    return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def name_list(df: pd.DataFrame, language: str, name_en: str = "name_en", name_zh: str = "name_zh") -> str:
+    """Names of the rows of *df* as a reader's list: "A; B" in English, "A、B" in Chinese."""
+    return "、".join(df[name_zh]) if language == "zh" else "; ".join(df[name_en])
