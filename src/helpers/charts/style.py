@@ -20,8 +20,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..text import datetext, prose
-from ..curate import labels
+from ..text import datetext, prose, wording
 from ..base import paths
 from ..base.fileio import write_bytes_atomic
 
@@ -60,13 +59,13 @@ _ZH_ORDINAL = {1: "一", 2: "二", 3: "三"}
 
 def resolve(language: str) -> str:
     """The language a chart will use (``zh`` falls back to ``en`` without a CJK font)."""
-    return labels.language(language)
+    return wording.language(language)
 
 
 def label(key: str, language: str, extra: Mapping[str, float | str] | None = None) -> str:
     """The reader-facing text ``key`` from data/curated/labels.csv, numbers filled from ``extra``
     (values taken from the tables the chart was given) and the tidy tables."""
-    return labels.text(key, language, extra)
+    return wording.text(key, language, extra)
 
 
 def values(*tables: pd.DataFrame) -> dict[str, float]:

@@ -1,5 +1,5 @@
 """The one language layer: every reader-facing label, in English and Chinese, read from
-``data/curated/labels.csv`` and resolved by one function, :func:`text`.
+``data/curated/labels.csv``; :func:`helpers.text.wording.text` resolves them for the reader.
 
 A label is a template (see :mod:`helpers.text.prose`): ``{figure_id}`` / ``{derived_id}`` fill from
 the tidy tables, other ``{name}`` from values the caller computed from them. ``[[...]]`` marks
@@ -14,22 +14,19 @@ The tables take their measure-word renderings, stage and inspection-type labels 
 from __future__ import annotations
 
 import csv
-import re
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 from ..base import paths
 from ..base.errors import DataError
 
-__all__ = ["LABELS", "LANGUAGES", "load", "language", "raw", "text", "UNIT_EN", "FUNNEL_STAGES",
+__all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
 
 LABELS: Path = paths.CURATED / "labels.csv"
 LANGUAGES = ("en", "zh")
 #: "per 100" ratios: the base is a convention, not a statistic, so templates name it ``{per}``.
 PER = 100
-_CJK_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 #: The funnel's structure (the labels come from labels.csv: ``stage.<stage>.label|noun``).
 _STAGES = [("leads", "main", ""), ("transfers", "main", "leads"), ("case_filings", "main", "transfers"),
@@ -65,38 +62,12 @@ def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
     return out
 
 
-def language(requested: str) -> str:
-    """The language labels are drawn in: ``zh`` falls back to ``en`` when no CJK font is found."""
-    from ..text import fonts
-
-    if requested not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}, not {requested!r}")
-    return fonts.resolve_language(requested)
-
-
-def _cjk_ok() -> bool:
-    from ..text import fonts
-
-    return fonts.cjk_available()
-
-
 def raw(key: str, lang: str, path: Path = LABELS) -> str:
     """The template of ``key`` in ``lang`` as written in the label file (no resolution)."""
     labels = load(path)
     if key not in labels:
         raise DataError(path, key, "no such label", f"add a row '{key}' with its en and zh text")
     return labels[key][lang]
-
-
-def text(key: str, lang: str, extra: Mapping[str, float | str] | None = None) -> str:
-    """The label ``key`` in the drawable language, its numbers rendered (helpers.text.prose.render)."""
-    from ..text.prose import render
-
-    lang = language(lang)
-    template = raw(key, lang)
-    keep = _cjk_ok()
-    template = _CJK_OPTIONAL.sub(lambda m: m.group(1) if keep else "", template)
-    return render(template, lang, {"per": PER, **(extra or {})})
 
 
 def _unit_en() -> dict[str, str]:

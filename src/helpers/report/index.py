@@ -15,9 +15,10 @@ LANG_NAMES = {"en": "English edition", "zh": "中文版"}
 def output_title(name: str, lang: str) -> str:
     """A reader's title for one output (``report.<name>`` in labels.csv), else its file name."""
     from ..curate import labels
+    from ..text import wording
 
     key = f"report.{name}"
-    return labels.text(key, lang) if key in labels.load() else name
+    return wording.text(key, lang) if key in labels.load() else name
 
 
 @dataclass
