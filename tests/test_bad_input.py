@@ -362,7 +362,7 @@ def test_crash_between_the_renames_is_detected_and_rebuilt(project_copy: Path) -
     assert not (project_copy / "data/tidy").exists()
     # the report build's check names the missing set and the fix
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
-    check = subprocess.run([sys.executable, "-c", "from helpers.tidy.tidyset import check_fresh; check_fresh()"],
+    check = subprocess.run([sys.executable, "-c", "from helpers.tidy.fresh import check_fresh; check_fresh()"],
                            cwd=project_copy, env=env, capture_output=True, text=True)
     assert check.returncode != 0 and "is missing" in check.stderr and "make data" in check.stderr
     assert run_tables(project_copy).returncode == 0

@@ -74,7 +74,7 @@ def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) ->
     from conftest import run_tables
 
     assert run_tables(project_copy).returncode == 0
-    code = ("import sys; from helpers.tidy.tidyset import check_fresh, stamp_matches; check_fresh(); "
+    code = ("import sys; from helpers.tidy.fresh import check_fresh; from helpers.tidy.tidyset import stamp_matches; check_fresh(); "
             "assert stamp_matches(); assert 'pandas' not in sys.modules, 'the fast path loaded pandas'")
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
     ok = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..base.errors import DataError, repo_path
     from ..base.fileio import check_writable
-    from ..tidy.tidyset import check_fresh
+    from ..tidy.fresh import check_fresh
     from .build import build
 
     langs = tuple(args.lang or LANGS)

@@ -10,30 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..curate import curation
-from ..base import paths
+from ..curate.left_out import CATEGORIES, LEFT_OUT, LEFT_OUT_COLUMNS, left_out
 from ..source.article import Article, load_article
-from ..base.errors import DataError
 from ..parse.extract import find_figures
-from ..parse.locate import locate_within
 from .tables import build_figures, build_timeline
-
-LEFT_OUT = paths.CURATED / "left_out.csv"
-LEFT_OUT_COLUMNS = ["quote", "text", "category", "reason"]
-CATEGORIES = {"page_furniture", "ordinal", "enumeration", "name", "not_a_quantity", "restated"}
-
-
-def left_out(article: Article) -> pd.DataFrame:
-    """The curated list of numbers deliberately left out, each located in the article."""
-    rows = []
-    for r in curation.read_curated(LEFT_OUT, LEFT_OUT_COLUMNS, "quote"):
-        _, _, start, end = locate_within(article.text, r["quote"], r["text"], LEFT_OUT, r["_entry"])
-        if r["category"] not in CATEGORIES:
-            raise DataError(LEFT_OUT, r["_entry"], f"unknown category {r['category']!r}",
-                            f"use one of {', '.join(sorted(CATEGORIES))}")
-        rows.append({**{k: r[k] for k in LEFT_OUT_COLUMNS}, "start": start, "end": end})
-    return pd.DataFrame(rows, columns=[*LEFT_OUT_COLUMNS, "start", "end"])
-
 
 def _within(start: int, end: int, spans: pd.DataFrame) -> pd.DataFrame:
     return spans[(spans["start"] <= start) & (end <= spans["end"])]

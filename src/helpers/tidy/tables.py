@@ -18,11 +18,12 @@ from ..base import paths
 from ..source.article import Article, load_article
 from ..base.errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
-from .schema import check_curated
+from .schema import check_curated, check_matches_committed, serialise, validate_all
 from ..curate.labels import FUNNEL_STAGES, INSPECTION_TYPE_ZH, UNIT_EN
+from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
-from .tidyset import TABLE_NAMES
+from .tidyset import TABLE_NAMES, input_hashes, write_set
 from ..parse.values import value_from_quote
 
 DECIMALS = 6
@@ -231,9 +232,6 @@ def build_all(article: Article | None = None) -> dict[str, pd.DataFrame]:
 
 def build_checked(article: Article | None = None) -> dict[str, pd.DataFrame]:
     """Every tidy table, validated against the data dictionary, with left_out.csv checked too."""
-    from .coverage import left_out
-    from .schema import validate_all
-
     article = article or load_article()
     tables = build_all(article)
     validate_all(tables)
@@ -243,9 +241,6 @@ def build_checked(article: Article | None = None) -> dict[str, pd.DataFrame]:
 
 def main(argv: list[str] | None = None) -> int:
     """Build, validate and write (or ``--check``) the tidy tables as one set; print one line per table."""
-    from .schema import check_matches_committed, serialise
-    from .tidyset import input_hashes, write_set
-
     parser = argparse.ArgumentParser(prog="python -m helpers.tidy.tables", description=__doc__)
     parser.add_argument("--check", action="store_true", help="compare the committed tables with a fresh build")
     args = parser.parse_args(argv)

@@ -5,9 +5,8 @@ renames, so ``data/tidy/`` always holds one whole build (a crash between the ren
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
 input (``data/raw/*``, ``data/curated/*`` but their READMEs, ``data/datapackage.json``, ``src/helpers/{base,source,parse,curate,tidy}/*.py``) and every table.
 
-``check_fresh`` is what the report build calls first: when the stamp matches the files on disk the tables are
-those a fresh build made from these inputs; otherwise it builds them afresh in memory and names the first
-table, row and column that differ. This module imports nothing heavy until the slow path needs it.
+:func:`helpers.tidy.fresh.check_fresh` is what the report build calls first, with :func:`stamp_matches`.
+This module imports nothing heavy.
 """
 from __future__ import annotations
 
@@ -97,9 +96,6 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-HAND_EDIT_FIX = ("the table changed after `make data` built it: restore it with `git checkout -- data/tidy/` "
-                 "(values come from the article: change data/curated/ and run `make data` instead)")
-
 
 def _stamp(tidy: Path) -> dict:
     try:
@@ -115,17 +111,3 @@ def stamp_matches(names: list[str] = TABLE_NAMES, root: Path = paths.ROOT) -> bo
     stamp, outputs = _stamp(tidy), _output_hashes(tidy, names)
     return (None not in outputs.values() and stamp.get("outputs") == outputs
             and stamp.get("inputs") == input_hashes(root))
-
-
-def check_fresh() -> None:
-    """Raise one DataError (table, row, column, fix) unless ``data/tidy/`` equals a fresh build from the article.
-
-    Nothing is written. Fast (hashes only) when the stamp vouches for the tables.
-    """
-    if stamp_matches(TABLE_NAMES):
-        return
-    from .schema import STALE_FIX, check_matches_committed
-    from .tables import build_checked
-
-    inputs_unchanged = _stamp(paths.TIDY).get("inputs") == input_hashes()
-    check_matches_committed(build_checked(), fix=HAND_EDIT_FIX if inputs_unchanged else STALE_FIX)
