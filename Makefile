@@ -85,9 +85,9 @@ $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 ## lock: re-resolve requirements.txt into requirements.lock and etc/tools.in (the uv that setup fetches) into
 ## etc/tools.lock (exact versions and hashes, all platforms)
 lock:
-	$(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(or $(UV),uv) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" requirements.txt -o $(LOCK)
-	$(UV) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	$(or $(UV),uv) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
