@@ -5,6 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import DataError, repo_path
+
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
@@ -30,8 +32,6 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def check_writable(folder: Path) -> None:
     """Raise one DataError unless files can be created in ``folder`` (made if missing); nothing is left behind."""
-    from .errors import DataError, repo_path
-
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

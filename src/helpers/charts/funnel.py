@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
+from ..text.prose import format_number
 from . import style
 from .style import COLORS, label
 
@@ -87,7 +88,6 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
 
 
 def _number(value: float, lang: str) -> str:
-    from ..text.prose import format_number
 
     return format_number(value, lang)
 

@@ -25,6 +25,8 @@ from pathlib import Path
 from types import ModuleType
 
 from ..base import paths
+from ..curate import labels
+from ..text import prose
 
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
            "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
@@ -95,8 +97,6 @@ def _known_ids() -> tuple[frozenset[str], frozenset[str]]:
 
 def ids_in_labels(chart: str, known: set[str]) -> set[str]:
     """The ids of ``known`` named by placeholders in the chart's texts (``chart.<name>.*`` labels)."""
-    from ..curate import labels
-    from ..text import prose
 
     prefix = f"chart.{chart}."
     return {i for key, texts in labels.load().items() if key.startswith(prefix)

@@ -11,6 +11,7 @@ import json
 from datetime import date
 from functools import lru_cache
 
+from ..base import paths
 from . import datetext
 
 __all__ = ["facts"]
@@ -26,7 +27,6 @@ def _point(first: date, last: date, precision: str, language: str) -> str:
 
 @lru_cache(maxsize=2)
 def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
-    from ..base import paths
     from ..tidy.load import load_table
 
     out: dict[str, float | str] = {}

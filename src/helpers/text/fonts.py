@@ -28,6 +28,8 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib import font_manager
 
+from .fontsubset import FAMILY, WEIGHTS, font_path
+
 __all__ = ["CJKFont", "find_cjk_font", "shipped_font", "system_cjk_font", "setup", "resolve_language", "cjk_available", "rc",
            "MissingCJKFontWarning", "LANGUAGES"]
 
@@ -84,8 +86,6 @@ _loaded: dict[str, bool] = {}
 
 def shipped_font() -> CJKFont | None:
     """The shipped subset, loaded into matplotlib (once per process), or None if its files are gone."""
-    from .fontsubset import FAMILY, WEIGHTS, font_path
-
     regular = font_path("Regular")
     for weight in WEIGHTS:
         path = font_path(weight)
@@ -101,8 +101,6 @@ def shipped_font() -> CJKFont | None:
 
 
 def _families_in_matplotlib() -> dict[str, str]:
-    from .fontsubset import FAMILY
-
     return {f.name: f.fname for f in font_manager.fontManager.ttflist if f.name != FAMILY}
 
 

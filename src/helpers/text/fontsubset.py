@@ -21,6 +21,7 @@ from io import BytesIO
 from pathlib import Path
 
 from ..base import paths
+from ..base.fileio import write_bytes_atomic, write_text_atomic
 
 FAMILY = "Noto Sans CJK SC Subset"
 #: The shipped font's folder; ``XN_FONT_DIR`` points elsewhere (tests use it to take the font away).
@@ -168,7 +169,6 @@ def _licence(source: Path) -> str:
 
 def regenerate(folder: Path = FONT_DIR, root: Path = paths.ROOT) -> dict[str, object]:
     """Write both subsets, ``charset.txt`` and ``OFL.txt`` into ``folder``; return a summary."""
-    from ..base.fileio import write_bytes_atomic, write_text_atomic
 
     chars = collect_chars(root)
     missing: set[str] = set()

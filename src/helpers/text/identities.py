@@ -14,6 +14,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..tidy.formulas import evaluate
+from ..tidy.load import load_table
+from .prose import render
 
 __all__ = ["Identity", "IDENTITIES", "STATED", "ASSUMED", "KIND_LABELS", "check_identities"]
 
@@ -107,8 +109,6 @@ def check_identities(figures: pd.DataFrame, language: str = "en", derived: pd.Da
 
     Values come from ``figures`` (and ``derived``, default the tidy table), so a broken figure shows.
     """
-    from ..tidy.load import load_table
-    from .prose import render
 
     if derived is None:
         derived = load_table("derived")

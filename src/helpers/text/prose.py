@@ -25,9 +25,12 @@ report hides.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+
+from .facts import facts
 
 __all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
            "placeholders", "speaker", "language_default", "rounding_rule"]
@@ -90,7 +93,6 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
 
     An unknown id raises ``KeyError`` naming it, so a renamed figure cannot leave a stale number.
     """
-    from .facts import facts
 
     known: dict[str, float | str] = {**_table_values(), **facts(language), **(extra or {})}
 
@@ -132,7 +134,6 @@ def typed_numbers(template: str) -> list[str]:
 
 def language_default() -> str:
     """The notebooks' default language: ``$XIANNING_LANG`` ("en" or "zh"), else "en"."""
-    import os
 
     lang = os.environ.get("XIANNING_LANG", "en").strip().lower()
     return lang if lang in {"en", "zh"} else "en"
