@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from helpers import paths
+from helpers import labsave
 from helpers.labsave import refresh_git_index
 
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
@@ -127,6 +128,7 @@ def _save_as_lab_does(path: Path, nb: nbformat.NotebookNode) -> None:
     cm = FileContentsManager(root_dir=str(repo))
     cm.register_post_save_hook(refresh_git_index)
     cm.save({"type": "notebook", "format": "json", "content": nb}, str(path.relative_to(repo)))
+    labsave.wait(120)  # the hook only queues the git work; wait for it as a user waits a moment
 
 
 def _ran(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
