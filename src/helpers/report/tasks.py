@@ -112,13 +112,18 @@ def _fallback_signs(nb: Any) -> list[str]:
 
 
 def _publish_figures(staging: Path, out_dir: Path) -> dict[str, dict[str, str]]:
-    """Move the figures a notebook saved into ``<out>/figures/`` (each by an atomic rename)."""
+    """Move the figures a notebook saved into ``<out>/figures/`` (each by an atomic rename), leaving
+    a published figure that already holds the same bytes untouched."""
     records = {}
     target = out_dir / "figures"
     for path in sorted(staging.iterdir()) if staging.is_dir() else []:
         if path.is_file() and not path.name.startswith("."):
             target.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target / path.name)
+            dest = target / path.name
+            if dest.is_file() and dest.read_bytes() == path.read_bytes():
+                path.unlink()  # same bytes: the published file (and its time stamp) stays as it is
+            else:
+                os.replace(path, dest)
             records[FIGURE + path.name] = _record(out_dir, target / path.name)
     return records
 
