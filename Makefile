@@ -47,7 +47,7 @@ NBSTRIP = '$(abspath $(PY))' -m nbstripout --keep-id --extra-keys '$(strip $(NBS
 setup: $(INSTALLED)
 
 # Jupyter Server settings for this environment (any `jupyter lab` started from .venv): the project's
-# kernel by default, the stock PDF/WebPDF/Qt exports hidden, and helpers.tools.labsave after each save.
+# kernel only, the stock HTML/PDF/WebPDF/Qt exports hidden, and helpers.tools.labsave after each save.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 
 $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
@@ -124,10 +124,10 @@ fonts: setup
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
 # LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
-# $(JUPYTER_CONFIG), installed into .venv by setup, starts notebooks on the project's kernel, hides
-# the stock PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports from the export menu (use
-# "Xianning_pdf", helpers.report.nbexporter) and, after a save, lets helpers.tools.labsave refresh git's
-# index entry of a notebook that was only run, so `git status` stays clean.
+# $(JUPYTER_CONFIG), installed into .venv by setup, offers only the project's kernel, hides the stock
+# HTML, PDF (LaTeX), WebPDF (Playwright's browser) and Qt exports from the export menu (use
+# "Report_HTML" / "Report_PDF", helpers.report.nbexporter) and, after a save, lets helpers.tools.labsave
+# refresh git's index entry of a notebook that was only run (in a background thread), so `git status` stays clean.
 ifeq ($(origin LANG),command line)
 XIANNING_LANG := $(LANG)
 LANG_ORIG := $(shell printenv LANG)

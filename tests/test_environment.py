@@ -117,9 +117,10 @@ def test_conda_env_installs_the_project_itself() -> None:
     assert "-e ." in pip_section
 
 
-def test_project_pdf_is_registered_as_an_nbconvert_exporter() -> None:
+def test_project_exporters_are_registered_with_readable_names() -> None:
     eps = _pyproject()["entry-points"]["nbconvert.exporters"]
-    assert eps == {"xianning_pdf": "helpers.report.nbexporter:ProjectPDFExporter"}
+    assert eps == {"Report_HTML": "helpers.report.nbexporter:ProjectHTMLExporter",
+                   "Report_PDF": "helpers.report.nbexporter:ProjectPDFExporter"}
     assert all(re.fullmatch(r"\w+", name) for name in eps)
 
 

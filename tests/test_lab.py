@@ -16,6 +16,7 @@ import nbformat
 import pytest
 
 from helpers.base import paths
+from helpers.tools import labsave
 from helpers.tools.labsave import refresh_git_index
 
 MAKEFILE = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
@@ -82,9 +83,10 @@ def test_jupyter_config_hides_the_stock_pdf_exports_and_keeps_the_project_pdf() 
 
     settings = json.loads((paths.ROOT / JUPYTER_CONFIG).read_text(encoding="utf-8"))
     names = get_export_names(Config(settings))
-    assert "xianning_pdf" in names and "html" in names
-    assert not {"pdf", "webpdf", "qtpdf", "qtpng"} & set(names)
+    assert {"Report_PDF", "Report_HTML"} <= set(names)
+    assert not {"pdf", "webpdf", "qtpdf", "qtpng", "html"} & set(names)  # no stock HTML, no "Sanitize" question
     assert settings["MappingKernelManager"]["default_kernel_name"] == "xianning-inspection"
+    assert settings["KernelSpecManager"]["allowed_kernelspecs"] == ["xianning-inspection"]  # one kernel offered
     assert import_item(settings["FileContentsManager"]["post_save_hook"]) is refresh_git_index
     assert "cp $(JUPYTER_CONFIG) $(VENV)/etc/jupyter/jupyter_server_config.json" in MAKEFILE
 
@@ -127,6 +129,7 @@ def _save_as_lab_does(path: Path, nb: nbformat.NotebookNode) -> None:
     cm = FileContentsManager(root_dir=str(repo))
     cm.register_post_save_hook(refresh_git_index)
     cm.save({"type": "notebook", "format": "json", "content": nb}, str(path.relative_to(repo)))
+    labsave.wait(120)  # the hook only queues the git work; wait for it as a user waits a moment
 
 
 def _ran(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -159,8 +162,8 @@ def test_project_pdf_exporter_is_found_by_nbconvert() -> None:
 
     from helpers.report.nbexporter import ProjectPDFExporter
 
-    assert get_exporter("xianning_pdf") is ProjectPDFExporter
-    assert "xianning_pdf" in get_export_names()
+    assert get_exporter("Report_PDF") is ProjectPDFExporter
+    assert "Report_PDF" in get_export_names()
     assert ProjectPDFExporter().file_extension == ".pdf"
     assert ProjectPDFExporter.output_mimetype == "application/pdf"
 
@@ -179,3 +182,28 @@ def test_project_pdf_exporter_embeds_the_cjk_font(tmp_path: Path) -> None:
     assert re.search(r"CJK.*\byes\b", fonts), fonts
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "咸宁市首轮巡察" in text and "巡察 409" in text
+
+
+@pytest.mark.parametrize("sanitize", [False, True])
+def test_project_html_export_renders_prose_and_tables_without_sources_or_network(sanitize: bool) -> None:
+    from nbconvert.exporters.base import get_exporter
+
+    from helpers.report.nbexporter import ProjectHTMLExporter
+
+    assert get_exporter("Report_HTML") is ProjectHTMLExporter
+    nb = _ran(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 咸宁"),
+                                              nbformat.v4.new_code_cell("print('巡察 409')")]))
+    prose = nbformat.v4.new_code_cell("say(en='x', zh='y')", metadata={"tags": ["prose"]}, outputs=[
+        nbformat.v4.new_output("display_data", data={"text/markdown": "## 409 problem leads\n\nThe first round."})])
+    tab = nbformat.v4.new_code_cell("table(funnel)", outputs=[nbformat.v4.new_output("display_data", data={
+        "text/html": '<table><thead><tr><th style="text-align:left">Number</th></tr></thead>'
+                     '<tbody><tr><td style="text-align:left">409</td></tr></tbody></table><script>alert(1)</script>'})])
+    nb.cells += [prose, tab]
+    html, resources = ProjectHTMLExporter(sanitize_html=sanitize).from_notebook_node(nb, {"metadata": {"name": "n"}})
+    assert resources["output_extension"] == ".html"
+    assert "say(en=" not in html  # the prose cell's source is hidden
+    assert re.search(r"<h2[^>]*>409 problem leads", html) and "<p>The first round.</p>" in html
+    assert re.search(r"<th[^>]*>Number</th>", html)
+    assert not re.search(r"&lt;/?(h\d|p|th|td|tr|table|thead)\b", html)  # no escaped tags shown as text
+    assert not re.findall(r"<(?:script|link|img)\b[^>]*\b(?:src|href)=[\"']?(?:https?:)?//", html, re.I)  # offline
+    assert ("<script>alert(1)" in html) is not sanitize  # sanitizing drops the script tag

@@ -25,6 +25,22 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically unless the file already holds exactly these bytes.
+
+    Returns True when the file was written. An unchanged file keeps its time stamp, so running a
+    notebook in JupyterLab does not touch the committed figures it reproduces byte for byte.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes_atomic(path, data)
+    return True
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text (no BOM, ``\\n`` line ends) atomically."""
     write_bytes_atomic(path, text.encode("utf-8"))

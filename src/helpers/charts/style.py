@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 
 from ..text import datetext, prose, wording
 from ..base import paths
-from ..base.fileio import write_bytes_atomic
+from ..base.fileio import write_bytes_if_changed
 
 __all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
            "save", "COLORS", "SVG_HASHSALT", "DPI", "figure_language", "PRINT_WIDTH_IN", "MIN_PRINT_PT",
@@ -259,6 +259,9 @@ def save(fig: Figure, name: str, language: str | None = None, directory: Path | 
          formats: tuple[str, ...] = ("png", "svg"), dpi: int = DPI) -> list[Path]:
     """Write ``{name}.{language}.{png,svg}`` atomically and byte-for-byte reproducibly.
 
+    A file that already holds the same bytes is left alone (not rewritten, time stamp kept):
+    running a notebook in JupyterLab rewrites a committed figure only when the chart changed.
+
     PNG without the 'Software' tag, SVG without a date and with a fixed hash salt (element ids),
     text as paths (the SVG shows Chinese without the font installed).
     """
@@ -272,7 +275,7 @@ def save(fig: Figure, name: str, language: str | None = None, directory: Path | 
         with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
             fig.savefig(buf, format=fmt_, dpi=dpi, metadata=metadata, facecolor="white")
         path = directory / f"{name}.{language}.{fmt_}"
-        write_bytes_atomic(path, buf.getvalue())
+        write_bytes_if_changed(path, buf.getvalue())
         written.append(path)
     return written
 

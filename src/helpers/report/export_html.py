@@ -42,9 +42,30 @@ PRINT_CSS = """<style id="report-print">
 _local = threading.local()
 
 
-def _exporter(reader: bool) -> Any:
+#: What a sanitized export keeps: the tags Markdown and the project's tables produce (nbconvert's own
+#: ``clean_html`` keeps neither <p>, <h1>-<h6> nor <th>, and escapes them into visible text).
+SAFE_TAGS = frozenset({"a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div",
+                       "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre",
+                       "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+SAFE_ATTRIBUTES = {"*": ["class", "id", "title", "lang", "style"], "a": ["href", "title"],
+                   "img": ["src", "alt", "width", "height"], "td": ["colspan", "rowspan", "style"],
+                   "th": ["colspan", "rowspan", "scope", "style"]}
+
+
+def clean_html(element: Any) -> str:
+    """Sanitize HTML (no scripts, handlers or unknown tags) while keeping prose and tables readable."""
+    import bleach
+    from bleach.css_sanitizer import CSSSanitizer
+
+    text = element.decode() if isinstance(element, bytes) else str(element)
+    css = CSSSanitizer(allowed_css_properties=["text-align", "vertical-align", "white-space", "font-weight"])
+    return bleach.clean(text, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, protocols=["http", "https", "mailto", "data"],
+                        css_sanitizer=css, strip=True)
+
+
+def _exporter(reader: bool, sanitize: bool = False) -> Any:
     """One ``HTMLExporter`` per thread and kind (they keep state while converting)."""
-    key = "reader" if reader else "full"
+    key = ("reader" if reader else "full") + ("-sanitized" if sanitize else "")
     exp = getattr(_local, key, None)
     if exp is None:
         from nbconvert import HTMLExporter
@@ -52,6 +73,9 @@ def _exporter(reader: bool) -> Any:
         from nbconvert.preprocessors import TagRemovePreprocessor
 
         exp = HTMLExporter(template_name="lab")
+        if sanitize:
+            exp.sanitize_html = True
+            exp.register_filter("clean_html", clean_html)
         # cells tagged "prose" are say(en=..., zh=...) calls: the reader sees their rendered text only
         exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, enabled=True), enabled=True)
         if reader:
@@ -88,13 +112,15 @@ def notebook_language(nb: Any) -> str:
     return "en"
 
 
-def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = None) -> str:
+def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = None, sanitize: bool = False) -> str:
     """Render an executed notebook to a self-contained, offline-safe HTML page.
 
     ``reader=True`` hides code cells and prompts (nbconvert's ``exclude_input``); cells tagged
     ``prose`` always hide their input. ``<html lang>`` is the notebook's language (en or zh-CN).
+    ``sanitize=True`` (JupyterLab's "Sanitize HTML output") cleans Markdown and HTML outputs with
+    :func:`clean_html`, which keeps headings, paragraphs and tables.
     """
-    body, _ = _exporter(reader).from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = _exporter(reader, sanitize).from_notebook_node(nb, resources={"metadata": {"name": title}})
     # set here, not through HTMLExporter.language_code: its validator rejects a value after "zh-CN"
     body = _HTML_TAG.sub(f'<html lang="{notebook_language(nb)}">', body, count=1)
     return make_offline(body, font_dir)

@@ -43,7 +43,11 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
         outs = {str(executed): stamp(executed)}
         for fig in sorted(p for p in stage.iterdir() if p.is_file() and not p.name.startswith(".")):
             (out / "figures").mkdir(exist_ok=True)
-            os.replace(fig, out / "figures" / fig.name)
+            dest = out / "figures" / fig.name
+            if dest.is_file() and dest.read_bytes() == fig.read_bytes():
+                fig.unlink()  # same bytes: the published file (and its time stamp) stays as it is
+            else:
+                os.replace(fig, dest)
             outs[str(out / "figures" / fig.name)] = stamp(out / "figures" / fig.name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
