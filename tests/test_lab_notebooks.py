@@ -11,9 +11,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import nbmeta, paths
+from helpers.tools import nbmeta
+from helpers.base import paths
 from helpers.charts.style import save
-from helpers.fileio import write_bytes_if_changed
+from helpers.base.fileio import write_bytes_if_changed
 
 
 def _figure(text: str):
@@ -54,7 +55,7 @@ def test_every_prose_cell_source_is_hidden_in_lab(path: Path) -> None:
     assert prose, f"{path.name}: no cell tagged prose"
     shown = [i for i in prose if not nb.cells[i].metadata.get("jupyter", {}).get("source_hidden")]
     assert not shown, (f"{path.name}: prose cells {shown} show their say(...) source in Lab; "
-                       f"fix: python -m helpers.nbmeta")
+                       f"fix: python -m helpers.tools.nbmeta")
     assert nbmeta.hide_prose_sources(path, write=False) is False  # the command would change nothing
 
 

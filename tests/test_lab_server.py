@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import paths
+from helpers.base import paths
 
 from test_lab import _git, _ran, _repo_with_notebook
 

@@ -6,7 +6,7 @@ reader reads; its source (both languages, long lines) is for whoever edits the t
 (click the blue bar at its left to open the source). Exports hide it in any case
 (:mod:`helpers.report.export_html`).
 
-``python -m helpers.nbmeta`` sets the flag on every prose cell of ``notebooks/*.ipynb`` (only
+``python -m helpers.tools.nbmeta`` sets the flag on every prose cell of ``notebooks/*.ipynb`` (only
 that key; sources, ids and the rest stay byte for byte); run it after adding or merging prose cells.
 ``--check`` changes nothing and exits 1 naming each notebook that would change. Idempotent.
 """
@@ -16,8 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
-from .fileio import write_text_atomic
+from ..base import paths
+from ..base.fileio import write_text_atomic
 
 TAG = "prose"
 
@@ -45,7 +45,7 @@ def hide_prose_sources(path: Path, write: bool = True) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """Apply (or with ``--check`` verify) :func:`hide_prose_sources` on the given or all notebooks."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.nbmeta", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.tools.nbmeta", description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook would change")
     args = parser.parse_args(argv)
