@@ -13,9 +13,9 @@ from datetime import date
 
 import pandas as pd
 
-from .prose import format_number
+from .prose import computed_mark, format_number
 
-__all__ = ["HEADERS", "table", "name_list"]
+__all__ = ["HEADERS", "table", "name_list", "unit_text"]
 
 #: column -> (English header, Chinese header)
 HEADERS: dict[str, tuple[str, str]] = {
@@ -51,10 +51,26 @@ HEADERS: dict[str, tuple[str, str]] = {
 
 _TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
           "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
-_UNITS_EN = {"条": "items (条)", "件": "matters (件)", "人": "people (人)", "名": "people (名)",
-             "家": "units (家)", "个": "items (个)", "元": "yuan (元)", "人次": "person-times (人次)",
-             "起": "incidents (起)", "天": "days", "月": "months", "年": "years", "轮": "rounds (轮)",
-             "个半月": "months", "%": "per 100"}
+#: Measure words of time: English gives the noun alone ("months"), the others keep the measure word ("items (条)").
+_TIME_UNITS = {"天", "月", "年", "个半月"}
+#: Chinese durations take 个 before 月 (22个月, 1.5个月), as house style asks.
+_UNITS_ZH = {"月": "个月", "个半月": "个月"}
+
+
+def unit_text(unit: str, language: str) -> str:
+    """A unit as a reader sees it: English from labels.csv (``unit.*``), e.g. "items (件)",
+    "problems per unit", "months"; Chinese as written, a duration with 个 (个月)."""
+    from . import labels
+
+    if language == "zh":
+        return _UNITS_ZH.get(unit, unit)
+    table = labels.load()
+    key = f"unit.{'月' if unit == '个半月' else unit}"
+    if key not in table:
+        return unit
+    en = table[key]["en"]
+    simple = "/" not in unit and unit not in _TIME_UNITS and unit not in {"倍", "%"}
+    return f"{en} ({unit})" if simple else en
 
 
 def _cell(value: object, column: str, language: str) -> str:
@@ -69,8 +85,8 @@ def _cell(value: object, column: str, language: str) -> str:
     text = str(value)
     if column == "inspection_type" and text in _TYPES:
         return _TYPES[text][language == "zh"]
-    if column == "unit" and language == "en":
-        return _UNITS_EN.get(text, text)
+    if column == "unit":
+        return unit_text(text, language)
     return text
 
 
@@ -84,7 +100,10 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
         cells = []
         for col in columns:
             src = f"{col}_{language}" if col in ("label", "short") else col
-            cells.append(html.escape(_cell(row[src], col, language)))
+            cell = _cell(row[src], col, language)
+            if col == "value" and "derived_id" in df.columns and cell != "—":  # a computed value: the mark
+                cell += computed_mark(language)
+            cells.append(html.escape(cell))
         rows.append(cells)
     head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)

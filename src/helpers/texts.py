@@ -10,14 +10,14 @@ from __future__ import annotations
 __all__ = ["READER", "GLOSSARY", "FINDINGS"]
 
 _HEADLINE = {
-    "en": "Of {city_problem_leads} problem leads, {city_leads_transferred} were transferred and {city_sanctioned} people sanctioned",
-    "zh": "{city_problem_leads}条问题线索中，移交{city_leads_transferred}件，立案{city_cases_filed}件，{city_sanctioned}人受党政纪处分",
+    "en": "Xianning's first round of inspections, {city_units_inspected} units: {city_problem_leads} problem leads found, {city_sanctioned} people sanctioned",
+    "zh": "咸宁首轮巡察{city_units_inspected}家单位：发现问题线索{city_problem_leads}条，{city_sanctioned}人受党政纪处分",
 }
 
 _FINDINGS_EN = """
 - **The funnel.** Xianning's first round of Party inspections (巡察), run by the city and its counties from {date_inspections_began} to {date_first_round_complete}, covered {city_units_inspected} units and found {city_general_problems} general problems and {city_problem_leads} problem leads on Party members and cadres. {city_leads_transferred} leads were transferred to discipline inspection, supervision or judicial organs; {city_cases_filed} cases were filed; {city_sanctioned} people were given Party or government disciplinary sanctions and {city_shuanggui} were placed under shuanggui. The inspectors also made {city_recommendations} recommendations to the inspected units.
 - **Rates per 100, not shares.** That is {funnel_transfer_rate} transfers per 100 leads, {funnel_filing_rate} case filings per 100 transfers and {funnel_sanction_rate} people sanctioned per 100 cases filed; {funnel_sanctions_per_100_leads} people sanctioned per 100 leads. The article counts leads, transfers and people with different measure words (条, 件, 人), so these are ratios of counts of different things, not percentages of the same items.
-- **Xian'an district** found {xianan_general_problems} general problems and {xianan_problem_leads} problem leads; over minimum living allowances, {xianan_held_accountable} Party members and cadres were held accountable and {xianan_put_on_file} put on file for review.
+- **Xian'an district** found {xianan_general_problems} general problems and {xianan_problem_leads} problem leads; over minimum living allowances, {xianan_held_accountable} Party members and cadres were held accountable and {xianan_put_on_file} placed under investigation.
 - **The {year_this} plan**: two rounds, {plan_2017_round_1_units} units from {date_round_1_2017} to {end_round_1_2017} and {plan_2017_round_2_units} units from {date_round_2_2017} to {end_round_2_2017}; by type, {plan_2017_routine_units} routine and {plan_2017_special_units} special inspections ({plan_2017_round_sum} units), plus a follow-up of the {plan_2017_follow_up_units} units inspected in {year_last}. If {plan_2017_routine_units} units a year are inspected, the {plan_routine_scope_units} units in the five-year plan's routine scope take about {plan_years_to_cover_routine_scope} years (a scenario: the article gives no start year).
 - **Local cases**: in Wuli town (通城县五里镇), {wuli_trips} sightseeing trips at public expense, {wuli_person_times} person-times, {wuli_people_total} people; the Yanxia township welfare home (通山县燕厦乡福利院) obtained {yanxia_funds_obtained} yuan of five-guarantee funds over {yanxia_fraud_months} months; a city-county inspection of social-assistance funds found {social_assistance_leads} leads.
 """
@@ -41,9 +41,9 @@ GLOSSARY: list[tuple[str, str, str]] = [
      "反馈给被巡察单位、由其整改的普遍性问题，区别于针对具体人员的问题线索"),
     ("问题线索", "problem leads: information about possible violations by individual Party members or cadres; counted in 条",
      "反映党员干部个人可能违纪违法的线索，以“条”计"),
-    ("移交", "transfer: passing leads to the discipline inspection, supervision or judicial organs; counted in 件, but what is transferred is leads",
+    ("移交", "transfer: passing leads to the discipline inspection, supervision or judicial organs; counted in 件 (items), but what is transferred is leads",
      "巡察机构将问题线索转交纪检、监察、司法机关处理；以“件”计，但移交的仍是线索，不是案件"),
-    ("立案", "case filed (put on file for review): the discipline organ opens a formal case; counted in 件",
+    ("立案", "case filed (placed under investigation): the discipline organ opens a formal case; counted in 件 (items)",
      "纪检监察机关对问题正式立案审查，以“件”计"),
     ("两规", "shuanggui: Party detention for questioning at a designated time and place; since replaced by liuzhi (留置)",
      "要求有关人员在规定的时间、地点就案件所涉问题作出说明，后由“留置”取代"),
@@ -66,7 +66,7 @@ A reader's note on Xianning's first round of Party inspections (巡察), {date_i
 
 {findings}
 
-![The {year_this} timeline: two rounds of inspections, ends known to the ten-day period](figure:timeline)
+![The {year_this} timeline: two rounds of inspections, each start and end known only to within ten days (旬)](figure:timeline)
 
 ## The source: one contributor's article, official figures
 

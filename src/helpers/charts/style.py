@@ -290,15 +290,41 @@ def texts(fig: Figure) -> list[str]:
     return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
 
 
-def show(fig: Figure, png: bytes | None = None):
-    """An IPython image of the figure (the notebook displays it; no pyplot involved)."""
-    from IPython.display import Image
+class ChartImage:
+    """A chart for the notebook: the PNG with alternative text (its title and subtitle), so an HTML
+    export says what the image shows instead of "No description has been provided for this image"."""
 
+    def __init__(self, png: bytes, width: int, alt: str):
+        self.png, self.width, self.alt = png, width, alt
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        return self.png, {"width": self.width}
+
+    def _repr_html_(self) -> str:
+        import base64
+        import html
+
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f'<img src="data:image/png;base64,{data}" width="{self.width}" '
+                f'alt="{html.escape(self.alt, quote=True)}">')
+
+
+def alt_text(fig: Figure) -> str:
+    """A chart's description from its own labels: the title, then the subtitle (line breaks undone)."""
+    lang = figure_language(fig)
+    join = "" if lang == "zh" else " "
+    parts = [t.get_text().replace("\n", join) for gid in ("title", "subtitle") for t in fig.texts if t.get_gid() == gid]
+    return (" " if lang == "en" else "").join(p if p.endswith(("。", ".")) else p + ("。" if lang == "zh" else ".")
+                                              for p in parts)
+
+
+def show(fig: Figure, png: bytes | None = None) -> ChartImage:
+    """The notebook's image of the figure, with alt text (no pyplot involved)."""
     if png is None:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
         png = buf.getvalue()
-    return Image(data=png, width=int(fig.get_figwidth() * 90))
+    return ChartImage(png, int(fig.get_figwidth() * 90), alt_text(fig))
 
 
 def publish(fig: Figure, name: str, language: str | None = None, directory: Path | None = None):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..prose import render, rounding_rule
+from ..readable import unit_text
 from .article_marks import Mark, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
@@ -79,7 +80,7 @@ def _figure_value(row: dict[str, Any], lang: str) -> str:
     """HTML: ``409条`` (zh) or ``409 items (条)`` (en, the measure word marked as Chinese)."""
     v = _value(row["figure_id"], lang)
     if lang == "zh":
-        return esc(f"{v}{row['unit']}")
+        return esc(f"{v}{unit_text(str(row['unit']), lang)}")
     noun = str(row["unit_en"])
     if float(row["value"]) == 1 and noun.endswith("s"):  # 1 unit, not 1 units
         noun = noun[:-1]
@@ -152,12 +153,6 @@ def _open_tag():
     return tag
 
 
-def _mixed_units(row: dict[str, Any], units: dict[str, str]) -> bool:
-    """True if a per-100 ratio divides counts of different measure words (a ratio, not a share)."""
-    ins = [units[i] for i in str(row["inputs"]).split() if i in units]
-    return len(set(ins)) > 1
-
-
 def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
                   derived_ids: set[str]) -> str:
     """The formula with each figure as written in the article, linked to its highlight."""
@@ -210,21 +205,19 @@ def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, st
 def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark]) -> str:
     by_fid = {r["figure_id"]: r for r in data.figures}
     by_did = {r["derived_id"]: r for r in data.derived}
-    units = {r["figure_id"]: r["unit"] for r in data.figures}
     items = []
     for r in data.derived:
         did = r["derived_id"]
         label = r["label_zh"] if lang == "zh" else r["label_en"]
         value = _value(did, lang)
         unit = str(r["unit"])
-        if unit == "%" and _mixed_units(r, units):
-            scale = re.search(r"\*\s*([0-9]+)", str(r["formula"]))  # the formula's own constant
-            per = _r(t["per_100"], lang, scale=float(scale.group(1))) if scale and t["per_100"] else ""
-            shown = esc(f"{value} {per}" if per else value)
+        if "/百" in unit:  # a funnel rate: "6.8† transfers per 100 leads" / "6.8†件" (the label says 每百……)
+            shown = (esc(f"{value} {unit_text(unit, lang)}") if lang == "en"
+                     else esc(f"{value}{unit.split('/')[0]}"))
         elif unit == "%":
             shown = esc(value + "%")
         else:
-            shown = esc(f"{value}{unit}") if lang == "zh" else f'{esc(value)} <span lang="zh-CN">{esc(unit)}</span>'
+            shown = esc(f"{value}{unit_text(unit, lang)}") if lang == "zh" else esc(f"{value} {unit_text(unit, lang)}")
         flag = f' <span class="flag">{t["inference"]}</span>' if r["method"] == "inference" else ""
         note = f'<p class="note">{esc(str(r["note"]))}</p>' if lang == "en" and _present(r.get("note")) else ""
         items.append(

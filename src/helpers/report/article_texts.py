@@ -37,7 +37,6 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "derived value",
         "input_date": "date",
         "months_of": "months in",
-        "per_100": "per {scale}",
         "table_heading": "The figures, one row each",
         "table_intro": "The rows of <code>data/tidy/figures.csv</code>, in the article's order. Offsets are character "
                        "positions in the archived text.",
@@ -90,7 +89,6 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "推算值",
         "input_date": "日期",
         "months_of": "月数：",
-        "per_100": "",
         "table_heading": "数据表：文中统计数字",
         "table_intro": "即<code>data/tidy/figures.csv</code>各行，按原文先后排列。字符位置指存档原文中的字符序号。",
         "col_text": "原文",
