@@ -15,7 +15,7 @@ _HEADLINE = {
 }
 
 _FINDINGS_EN = """
-- **The funnel.** Xianning's first round of Party inspections (巡察), run by the city and its counties from {date_inspections_began} to {date_first_round_complete}, covered {city_units_inspected} units and found {city_general_problems} general problems and {city_problem_leads} problem leads on Party members and cadres. {city_leads_transferred} leads were transferred to discipline inspection, supervision or judicial organs; {city_cases_filed} cases were filed; {city_sanctioned} people were given Party or government disciplinary sanctions and {city_shuanggui} were placed under shuanggui. The inspectors also made {city_recommendations} recommendations to the inspected units.
+- **The funnel.** Xianning's first round of Party inspections (巡察), run by the city and its counties from {date_inspections_began} to {date_first_round_complete}, covered {city_units_inspected} units and found {city_general_problems} general problems and {city_problem_leads} problem leads on Party members and cadres. {city_leads_transferred} leads were transferred to discipline inspection, supervision or judicial organs; {city_cases_filed} cases were filed; {city_sanctioned} people were given Party or government disciplinary sanctions and {city_shuanggui} were placed under shuanggui. The inspectors also made {city_recommendations} recommendations to the inspected units' Party organisations and other departments.
 - **Rates per 100, not shares.** That is {funnel_transfer_rate} transfers per 100 leads, {funnel_filing_rate} case filings per 100 transfers and {funnel_sanction_rate} people sanctioned per 100 cases filed; {funnel_sanctions_per_100_leads} people sanctioned per 100 leads. The article counts leads, transfers and people with different measure words (条, 件, 人), so these are ratios of counts of different things, not percentages of the same items.
 - **Xian'an district** found {xianan_general_problems} general problems and {xianan_problem_leads} problem leads; over minimum living allowances, {xianan_held_accountable} Party members and cadres were held accountable and {xianan_put_on_file} placed under investigation.
 - **The {year_this} plan**: two rounds, {plan_2017_round_1_units} units from {date_round_1_2017} to {end_round_1_2017} and {plan_2017_round_2_units} units from {date_round_2_2017} to {end_round_2_2017}; by type, {plan_2017_routine_units} routine and {plan_2017_special_units} special inspections ({plan_2017_round_sum} units), plus a follow-up of the {plan_2017_follow_up_units} units inspected in {year_last}. If {plan_2017_routine_units} units a year are inspected, the {plan_routine_scope_units} units in the five-year plan's routine scope take about {plan_years_to_cover_routine_scope} years (a scenario: the article gives no start year).
@@ -23,7 +23,7 @@ _FINDINGS_EN = """
 """
 
 _FINDINGS_ZH = """
-- **从线索到处分**：咸宁市县两级首轮巡察自{date_inspections_began}开始，至{date_first_round_complete}完成，共巡察{city_units_inspected}家单位，发现面上问题{city_general_problems}个、党员干部违纪违规问题线索{city_problem_leads}条；移交纪检、监察、司法机关处理问题线索{city_leads_transferred}件，立案{city_cases_filed}件，给予党政纪处分{city_sanctioned}人，采取“两规”措施{city_shuanggui}人；另向被巡察单位提出意见建议{city_recommendations}条。
+- **从线索到处分**：咸宁市县两级首轮巡察自{date_inspections_began}开始，至{date_first_round_complete}完成，共巡察{city_units_inspected}家单位，发现面上问题{city_general_problems}个、党员干部违纪违规问题线索{city_problem_leads}条；移交纪检、监察、司法机关处理问题线索{city_leads_transferred}件，立案{city_cases_filed}件，给予党政纪处分{city_sanctioned}人，采取“两规”措施{city_shuanggui}人；另向被巡察单位党组织及有关部门提出意见建议{city_recommendations}条。
 - **比率是“每百”之比，不是占比**：每百条问题线索移交{funnel_transfer_rate}件，每百件移交立案{funnel_filing_rate}件，每百件立案处分{funnel_sanction_rate}人；折合每百条线索处分{funnel_sanctions_per_100_leads}人。线索、移交和人员分别论“条”“件”“人”，这些比率是不同统计对象的数量之比，而非同一批对象中的百分比。
 - **咸安区**：首轮巡察发现面上问题{xianan_general_problems}个、问题线索{xianan_problem_leads}条；在低保问题上，{xianan_held_accountable}名党员干部被追责问责，{xianan_put_on_file}名被立案审查。
 - **{year_this}年计划**：分两轮，{date_round_1_2017}至{end_round_1_2017}巡察{plan_2017_round_1_units}家，{date_round_2_2017}至{end_round_2_2017}巡察{plan_2017_round_2_units}家；按类型为常规巡察{plan_2017_routine_units}家、专项巡察{plan_2017_special_units}家（共{plan_2017_round_sum}家），另对{year_last}年巡察的{plan_2017_follow_up_units}家开展“回头看”。若每年常规巡察{plan_2017_routine_units}家，五年规划常规巡察范围内的{plan_routine_scope_units}家约需{plan_years_to_cover_routine_scope}年巡完（仅为推算，原文未交代规划从哪一年起算）。
@@ -68,6 +68,10 @@ A reader's note on Xianning's first round of Party inspections (巡察), {date_i
 
 ![The {year_this} timeline: two rounds of inspections, each start and end known only to within ten days (旬)](figure:timeline)
 
+## Glossary
+
+{glossary}
+
 ## The source: one contributor's article, official figures
 
 One article: "{title}" ({title_en}), published on {outlet} ({outlet_en}), the city's news website, on {published}, byline {byline} (通讯员: a contributor, not a staff reporter). It reads as a report written from inside the system: it quotes the director of the city's inspection office and gives the authorities' own figures, which cannot be verified independently. The archive does not record the article's web address, so none is given here.
@@ -86,9 +90,6 @@ These values rest on an assumption the article does not make, and are written as
 
 Other limits: the figures are the authorities' own, from one article; leads, transfers, cases and people are different things, so no rate is a share; a routine inspection "about {duration_routine_months} months" is drawn as {duration_routine_days_approx} days.
 
-## Glossary
-
-{glossary}
 
 <p class="stamp">Built on {build_date}. The archived article's SHA-256 checksum: {sha256}.</p>
 """
@@ -105,6 +106,10 @@ _READER_ZH = """
 {findings}
 
 ![{year_this}年时间线：两轮巡察，起止时间精确到旬](figure:timeline)
+
+## 名词解释
+
+{glossary}
 
 ## 资料来源：一篇通讯员稿件，数字为官方口径
 
@@ -124,9 +129,6 @@ _READER_ZH = """
 
 其他局限：数字均为官方口径，且只有一篇报道可据；线索、移交、立案和人员是不同的统计对象，文中比率都不是占比；常规巡察每次约{duration_routine_months}个月，图中按{duration_routine_days_approx}天计。
 
-## 名词解释
-
-{glossary}
 
 <p class="stamp">生成日期：{build_date}。存档原文的SHA-256校验和：{sha256}。</p>
 """

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..prose import render, rounding_rule
 from ..readable import unit_text
-from .article_marks import Mark, figure_marks, left_out_marks, markup
+from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
 
@@ -133,6 +133,15 @@ def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
             f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
 
 
+def _date_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
+    d = mark.data
+    label = d["label_zh"] if lang == "zh" else d["label_en"]
+    span = f'{str(d["start_earliest"])[:10]} – {str(d["end_latest"])[:10]}'
+    return (f'<div class="tip-src" id="tip-{esc(mark.key)}" hidden><p class="tip-title">{t["tip_date"]}{t["colon"]}'
+            f'{esc(label)}</p><p><q lang="zh-CN">{esc(d["quote"])}</q></p><p>{t["tip_date_span"]}{t["colon"]}'
+            f'{esc(span)}</p><p>{t["tip_date_charts"]}</p></div>')
+
+
 def _present(value: Any) -> bool:
     return value is not None and str(value) not in ("", "nan", "<NA>", "None")
 
@@ -147,6 +156,9 @@ def _open_tag():
                 return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
             return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
         d = mark.data
+        if mark.kind == "date":
+            return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
+                    f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
         return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
                 f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
                 "</span>")
@@ -261,10 +273,12 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     rows = {r["figure_id"]: r for r in data.figures}
     fig_marks = figure_marks(data.text, data.figures)
     lo_marks = left_out_marks(data.left_out)
-    body = markup(data.text, fig_marks + lo_marks, _open_tag())
+    dt_marks = date_marks(data.text, data.timeline.values())
+    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag())
     marks = {m.key: m for m in fig_marks}
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
+    tips += "".join(_date_tip(m, lang, t) for m in dt_marks)
     meta = data.meta
     published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
@@ -278,6 +292,8 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
               f'{t["legend_figure"]}</li>'
               f'<li><span class="left-out sample" lang="zh-CN">{esc(_mark_text(data.text, lo_marks[0]))}</span> '
               f'{_r(t["legend_left_out"], lang, **counts)}</li>'
+              f'<li><span class="date sample" lang="zh-CN">{esc(_mark_text(data.text, dt_marks[0]))}</span> '
+              f'{t["legend_date"]}</li>'
               f'<li><span class="d-sample">=</span> {_r(t["legend_derived"], lang, **counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
 <html lang="{t['html_lang']}"><head><meta charset="utf-8">

@@ -57,6 +57,10 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_charts": "Charts",
         "tip_notebooks": "Notebook",
         "tip_left_out": "Left out of the tables",
+        "tip_date": "Date",
+        "tip_date_span": "Read as",
+        "tip_date_charts": "In the timeline (data/tidy/timeline.csv): it dates the charts' bars and labels.",
+        "legend_date": "a date the charts are drawn from (the timeline), kept at the article's precision",
         "none": "none",
         "footer": "Built from <code>data/tidy/</code> (figures, derived, timeline) and <code>data/curated/left_out.csv</code>. "
                   "Checksum of the archived article ({algo}): <code>{sha256}</code>.",
@@ -108,6 +112,10 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_charts": "图表",
         "tip_notebooks": "分析笔记",
         "tip_left_out": "未收入数据表",
+        "tip_date": "日期",
+        "tip_date_span": "按区间",
+        "tip_date_charts": "收入时间线（data/tidy/timeline.csv），图表的条形和标注据此绘制。",
+        "legend_date": "图表所依据的日期（时间线），保留原文的精度",
         "none": "无",
         "footer": "数据来自<code>data/tidy/</code>（figures、derived、timeline）和<code>data/curated/left_out.csv</code>。"
                   "存档原文校验值（{algo}）：<code>{sha256}</code>。",
