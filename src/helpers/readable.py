@@ -47,7 +47,13 @@ HEADERS: dict[str, tuple[str, str]] = {
     "statement": ("Statement", "表述"),
     "kind": ("Kind", "类别"),
     "holds": ("Holds", "成立"),
+    "method": ("Method", "方法"),
+    "status": ("Status", "核查结果"),
+    "covered_by": ("Where", "收入位置"),
 }
+#: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
+_CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},
+             "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"}}
 
 _TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
           "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
@@ -83,6 +89,8 @@ def _cell(value: object, column: str, language: str) -> str:
     if isinstance(value, (date, pd.Timestamp)):
         return value.strftime("%Y-%m-%d")
     text = str(value)
+    if language == "zh" and text in _CODES_ZH.get(column, {}):
+        return _CODES_ZH[column][text]
     if column == "inspection_type" and text in _TYPES:
         return _TYPES[text][language == "zh"]
     if column == "unit":
@@ -106,7 +114,9 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
             cells.append(html.escape(cell))
         rows.append(cells)
     head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)
+    # Long ids and formulas may break anywhere, so a wide table still fits the printed page.
+    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left;overflow-wrap:anywhere\">{c}</td>" for c in r)
+                   + "</tr>" for r in rows)
     return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 __all__ = ["READER", "GLOSSARY", "FINDINGS"]
 
 _HEADLINE = {
-    "en": "Xianning's first round of inspections, {city_units_inspected} units: {city_problem_leads} problem leads found, {city_sanctioned} people sanctioned",
-    "zh": "咸宁首轮巡察{city_units_inspected}家单位：发现问题线索{city_problem_leads}条，{city_sanctioned}人受党政纪处分",
+    "en": "Xianning's first round of inspections: {city_problem_leads} problem leads found in {city_units_inspected} units; {city_leads_transferred} leads transferred, {city_sanctioned} people sanctioned",
+    "zh": "咸宁首轮巡察{city_units_inspected}家单位，发现问题线索{city_problem_leads}条；移交问题线索{city_leads_transferred}件，{city_sanctioned}人受党政纪处分",
 }
 
 _FINDINGS_EN = """
