@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..prose import render, rounding_rule
+from ..prose import computed_note, render, rounding_rule
 from ..readable import unit_text
 from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
@@ -237,7 +237,7 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
             f'<p class="d-formula"><span class="d-value">{shown}</span> = '
             f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
             f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
-    rule = esc(rounding_rule(lang))
+    rule = esc(rounding_rule(lang) + ("" if lang == "zh" else " ") + computed_note(lang))
     return (f'<h2 id="derived">{t["derived_heading"]}</h2><p class="small">'
             f'{t["derived_intro"].format(rule=rule)}</p><ol class="derived">{"".join(items)}</ol>')
 
