@@ -50,6 +50,12 @@ HEADERS: dict[str, tuple[str, str]] = {
     "method": ("Method", "方法"),
     "status": ("Status", "核查结果"),
     "covered_by": ("Where", "收入位置"),
+    # The audit's own column names (notebook 01 keeps them in English; Chinese headers in the Chinese edition)
+    "figure_id": ("figure_id", "编号"), "unit_id": ("unit_id", "编号"), "date_id": ("date_id", "编号"),
+    "entry_id": ("entry_id", "编号"), "derived_id": ("derived_id", "编号"), "grouping": ("grouping", "分组"),
+    "precision": ("precision", "精度"), "start_precision": ("start_precision", "精度"),
+    "left_value": ("left_value", "左边"), "relation": ("relation", "关系"), "right_value": ("right_value", "右边"),
+    "text": ("text", "原文数字"),
 }
 #: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
 _CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},

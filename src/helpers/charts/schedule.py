@@ -172,7 +172,7 @@ def plan_2017_chart(schedule: pd.DataFrame, language: str = "en") -> Figure:
                     fontweight="bold", gid=f"label-{gid}")
             left += val
         if total is not None:
-            ax.text(total_x, y, label(t + "total", lang, {"total": total}), ha="right", va="center",
+            ax.text(total_x, y, label(t + "total", lang, {"total": prose.Computed(total)}), ha="right", va="center",
                     fontsize=style.LABEL_SIZE, color=COLORS["muted"], fontweight="bold", gid="total")
     ax.set_yticks([0, 1, 2], [label(t + "row_round", lang), label(t + "row_type", lang),
                               label(t + "row_follow_up", lang, extra)])
@@ -228,7 +228,8 @@ def durations_chart(figures: pd.DataFrame, schedule: pd.DataFrame, language: str
         ax.barh(y, lo, height=0.55, color=COLORS["main"], gid=f"bar-round-{y + 1}")
         ax.barh(y, hi - lo, left=lo, height=0.55, color=COLORS["uncertain"], edgecolor=COLORS["main"],
                 hatch=HATCH, linewidth=0.6, gid=f"bar-round-{y + 1}-range")
-        ax.text(hi + 3, y, label(t + "value_round", lang, {"lo": lo, "hi": hi}), ha="left", va="center",
+        ax.text(hi + 3, y, label(t + "value_round", lang, {"lo": prose.Computed(lo), "hi": prose.Computed(hi)}),
+                ha="left", va="center",
                 fontsize=style.LABEL_SIZE, fontweight="bold", color=COLORS["text"])
     ax.set_yticks([0, 1], names)
     ax.set_ylim(1.55, -0.55)
