@@ -167,3 +167,56 @@ def test_chart_text_contrast_meets_wcag_aa(drawn, lang):
             ratio = contrast(t.get_color(), _background(fig, t, renderer))
             assert ratio >= 4.5, (name, lang, t.get_text()[:30], round(ratio, 2))
     assert contrast("white", "#d08c2c") < 3  # the old orange tiles: the test can fail
+
+
+# ---------- point 8: units in the reader's language ----------
+_MEASURE_WORDS = "条件人名家个元起次天月年轮倍"
+
+
+def _english_texts(drawn) -> dict[str, str]:
+    """English reader-facing text: chart labels, the reader's note, the README block, notebook prose."""
+    from helpers import readme
+    from helpers.report.reader import note_markdown
+
+    out = {f"chart {name}": "\n".join(t.get_text() for t in _texts(drawn[name, "en"], ticks=False))
+           for name in charts.CHARTS}
+    out["reader's note"] = note_markdown("en")
+    out["README"] = readme.block("en")
+    return out
+
+
+def _outside_quotes_and_parentheses(text: str) -> str:
+    text = re.sub(r"<[^>]+>|!\[[^\]]*\]\([^)]*\)|`[^`]*`", " ", text)  # tags, chart captions, code
+    text = re.sub(r'"[^"\n]*"|“[^”]*”', " ", text)
+    while re.search(r"\([^()]*\)", text):
+        text = re.sub(r"\([^()]*\)", " ", text)
+    return text
+
+
+def test_no_chinese_measure_word_in_english_outside_quotes_and_parentheses(drawn):
+    for where, text in _english_texts(drawn).items():
+        bare = _outside_quotes_and_parentheses(text)
+        found = [m.group(0) for m in re.finditer(r"[\u4e00-\u9fff]+", bare) if set(m.group(0)) & set(_MEASURE_WORDS)]
+        assert not found, (where, found[:5])
+    assert _outside_quotes_and_parentheses('11.6 个/家 and "22月" (件)').count("个") == 1  # the test can fail
+
+
+def test_chinese_durations_take_ge(drawn):
+    """22个月 and 1.5个月, never 22月 / 1.5 月, wherever a Chinese reader sees the two durations."""
+    from helpers import readme
+    from helpers.report.article_page import load_page_data, render_page
+    from helpers.report.reader import note_markdown
+
+    mark = re.escape(prose.computed_mark("zh"))
+    months = {prose.render("{yanxia_fraud_months}", "zh").rstrip(prose.computed_mark("zh")),
+              prose.render("{duration_routine_months}", "zh")}
+    texts = {f"chart {n}": "\n".join(t.get_text() for t in _texts(drawn[n, "zh"], ticks=False)) for n in charts.CHARTS}
+    texts |= {"note": note_markdown("zh"), "README": readme.block("zh"),
+              "article": render_page(load_page_data(), "zh")}
+    seen = 0
+    for where, text in texts.items():
+        for n in months:
+            for m in re.finditer(r"(?<![\d.])" + re.escape(n) + f"(?:{mark})?" + r"\s*(个月|月)", text):
+                seen += 1
+                assert m.group(1) == "个月", (where, text[max(0, m.start() - 15):m.end() + 5])
+    assert seen >= 5, seen
