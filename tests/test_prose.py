@@ -20,8 +20,36 @@ def test_thousands_separator_in_english_only():
 
 def test_rates_round_to_one_decimal():
     derived = load_table("derived").set_index("derived_id")["value"]
-    assert prose.render("{funnel_transfer_rate}", "en") == f"{derived['funnel_transfer_rate']:.1f}"
-    assert prose.render("{funnel_transfer_rate}", "en") == "6.8"
+    mark = prose.computed_mark("en")
+    assert prose.render("{funnel_transfer_rate}", "en") == f"{derived['funnel_transfer_rate']:.1f}{mark}"
+    assert prose.render("{funnel_transfer_rate}", "en") == "6.8" + mark
+
+
+def test_halves_round_up():
+    """45 days / 20 days = 2.25: a reader rounding by hand writes 2.3 (Python's format gives 2.2)."""
+    derived = load_table("derived").set_index("derived_id")["value"]
+    assert derived["duration_routine_to_special_ratio"] == 2.25  # the article's 1.5 months x 30 / 20 days
+    assert prose.format_number(2.25, "en") == "2.3"
+    assert prose.format_number(0.05, "en") == "0.1"
+    assert prose.format_number(1180.5, "en", ",.0f") == "1,181"
+    assert prose.render("{duration_routine_to_special_ratio}", "zh") == "2.3" + prose.computed_mark("zh")
+    assert "halves up" in prose.rounding_rule("en") and "四舍五入" in prose.rounding_rule("zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_computed_numbers_carry_the_one_mark(lang):
+    """Every derived value renders with the mark of labels.csv; a figure the article states does not."""
+    from helpers.curate import labels
+
+    mark = labels.load()["mark.computed"][lang]
+    assert mark and mark == labels.load()["mark.computed"]["en"]  # one mark, both editions
+    assert prose.computed_note(lang).startswith(mark)
+    for did in load_table("derived")["derived_id"]:
+        assert prose.render("{" + did + "}", lang).endswith(mark), did
+    for fid in load_table("figures")["figure_id"]:
+        assert mark not in prose.render("{" + fid + "}", lang), fid
+    assert prose.render("{n}", lang, {"n": prose.Computed(3)}) == "3" + mark
+    assert prose.render("{round_1_min_days}", lang).endswith(mark)  # a span of days from the dates
 
 
 def test_unknown_id_is_an_error_naming_it():

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
+from ..text import prose
 from . import style
 from .funnel import _single_panels
 from .style import COLORS, label
@@ -63,7 +64,7 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
         for i, (_, r) in enumerate(units.iterrows()):
             x = head_w + i
             ax.add_patch(FancyBboxPatch((x + 0.04, row + 0.06), 0.92, 0.88, boxstyle="round,pad=0,rounding_size=0.04",
-                                        facecolor=color, edgecolor="white", alpha=0.9, gid=f"unit-{r['unit_id']}"))
+                                        facecolor=color, edgecolor="white", gid=f"unit-{r['unit_id']}"))
             # English: the English name wrapped to the tile, then the Chinese one when drawable
             name = label(t + "tile", lang, {"name_en": style.wrap(r["name_en"], tile_cols), "name_zh": r["name_zh"]})
             ax.text(x + 0.5, row + 0.5, name, ha="center", va="center", fontsize=style.SMALL_SIZE,
@@ -74,7 +75,8 @@ def units_2016_chart(units_2016: pd.DataFrame, figures: pd.DataFrame, language: 
 def plan_pace_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: str = "en") -> Figure:
     """A scenario, titled as one: the five-year plan's two scopes (routine 94; special 22 county-run
     units + 1 township), the 2016 units (2 routine, 5 special) and the 2017 plan (19, 3); the routine
-    scope cut into five yearly shares of 18.8, and 94 / 19 = 4.9 years if every year were like 2017."""
+    scope cut into years of 19 units (the 2017 pace; the fifth holds the remaining 18), and
+    94 / 19 = 4.9 years if every year were like 2017."""
     lang = style.resolve(language)
     v, d = style.values(figures), style.values(derived)
     extra = {**v, **d, **style.timeline_extras(lang)}
@@ -84,14 +86,20 @@ def plan_pace_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: str 
                                label(t + "note", lang, extra))
     ax = fig.add_axes((x0 + 0.27 * w, y0, 0.71 * w, h))
     style.tidy_axes(ax)
-    scope, pace, years = v["plan_routine_scope_units"], d["plan_routine_pace_per_year"], int(v["plan_span_years"])
+    scope = v["plan_routine_scope_units"]
     big = LABEL = style.LABEL_SIZE
-    # Routine group: y 0 (scope, five yearly shares), 1 (2016), 2 (2017 plan).
-    for i in range(years):
-        ax.barh(0, pace, left=i * pace, height=0.6, color=COLORS["routine"], alpha=1 if i % 2 == 0 else 0.7,
+    # Routine group: y 0 (the scope cut into years at the 2017 pace: whole units, the last year the
+    # remainder), 1 (2016), 2 (2017 plan). Alternate years differ in shade, both dark enough for white text.
+    per_year = v["plan_2017_routine_units"]
+    left, i = 0.0, 0
+    while left < scope:
+        n = min(per_year, scope - left)
+        shown = n if n == per_year else prose.Computed(n)  # the remainder is computed, not stated
+        ax.barh(0, n, left=left, height=0.6, color=COLORS["routine"] if i % 2 == 0 else COLORS["routine_dark"],
                 edgecolor="white", linewidth=1.2, gid=f"scope-year-{i + 1}")
-        ax.text(i * pace + pace / 2, 0, label(t + "year_share", lang, {**extra, "i": str(i + 1)}), ha="center",
-                va="center", fontsize=style.SMALL_SIZE, color="white", fontweight="bold")
+        ax.text(left + n / 2, 0, label(t + "year_share", lang, {**extra, "i": str(i + 1), "n": shown}),
+                ha="center", va="center", fontsize=style.SMALL_SIZE, color="white", fontweight="bold")
+        left, i = left + n, i + 1
     ax.text(scope + scope * 0.01, 0, label(t + "scope_total", lang, extra), ha="left", va="center", fontsize=LABEL,
             fontweight="bold")
     rows = [(1, v["units_2016_routine"], COLORS["routine"], label(t + "count", lang, {"n": v["units_2016_routine"]}),

@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import blended_transform_factory
 
-from ..text.prose import format_number
+from ..text import prose
 from . import style
 from .style import COLORS, label
 
@@ -30,7 +30,7 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
     fig = style.new_figure(style.WIDTH_IN, 6.4, lang)
     x0, y0, w, h = style.frame(fig, lang, label("chart.funnel.title", lang, extra),
                                label("chart.funnel.subtitle", lang, extra),
-                               label("chart.funnel.note", lang, extra))
+                               label("chart.funnel.note", lang, extra), computed=True)
     label_w, bars_w = 0.25 * w, 0.42 * w
     ax = fig.add_axes((x0 + label_w, y0, bars_w, h))
 
@@ -60,12 +60,14 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
     ax.set_xlabel(label("chart.funnel.xlabel", lang), fontsize=style.SMALL_SIZE)
     ax.axhline(len(main) - 0.5 + 0.2, color="#cccccc", lw=0.8, ls=":")
 
+    # A marker wherever what is counted changes: the measure word (条 -> 件, 件 -> 人) or, with the
+    # same measure word, the thing counted (28 leads transferred -> 19 cases filed, both 件).
     for i in range(1, len(main)):
         cur, prev = main.iloc[i], main.iloc[i - 1]
-        if bool(cur["unit_changes"]):
+        if _counts_change(prev["stage"], cur["stage"], bool(cur["unit_changes"]), lang):
             _change(ax, i - 0.5, prev["stage"], cur["stage"], lang, vmax)
     for _, r in side.iterrows():
-        if bool(r["unit_changes"]):
+        if _counts_change(r["parent_stage"], r["stage"], bool(r["unit_changes"]), lang):
             _change(ax, side_y - 0.5, r["parent_stage"], r["stage"], lang, vmax)
 
     # Two ratio columns to the right of the bars: per 100 of the stage before; per 100 leads.
@@ -78,7 +80,8 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
         if pd.isna(r["pct_of_previous"]):
             prev_txt, first_txt = "—", "—"
         else:
-            prev_txt = label(f"stage.{r['stage']}.per_previous", lang, {"rate": float(r["pct_of_previous"])})
+            prev_txt = label(f"stage.{r['stage']}.per_previous", lang,
+                             {"rate": prose.Computed(float(r["pct_of_previous"]))})
             first_txt = _number(float(r["pct_of_first"]), lang)
         ax.text(c1, y, prev_txt, transform=bt, ha="center", va="center", fontsize=style.SMALL_SIZE,
                 color=COLORS["text"], gid="per-previous")
@@ -88,8 +91,13 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
 
 
 def _number(value: float, lang: str) -> str:
+    """A computed rate, with the computed mark."""
+    return prose.format_number(value, lang) + prose.computed_mark(lang)
 
-    return format_number(value, lang)
+
+def _counts_change(prev_stage: str, stage: str, unit_changes: bool, lang: str) -> bool:
+    """True if the measure word changes or the two stages count different things."""
+    return unit_changes or label(f"stage.{prev_stage}.counted", lang) != label(f"stage.{stage}.counted", lang)
 
 
 def _change(ax, y: float, prev_stage: str, stage: str, lang: str, vmax: float) -> None:

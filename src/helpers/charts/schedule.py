@@ -99,16 +99,20 @@ def timeline_chart(timeline: pd.DataFrame, schedule: pd.DataFrame, figures: pd.D
     def num(d):
         return mdates.date2num(pd.Timestamp(d).to_pydatetime())
 
-    # Milestones row (y = 0): faded spans over the whole uncertain period; labels above, staggered.
-    milestones = [(began, "began", -0.35, "left", True), (offices, "offices", -1.4, "center", True),
-                  (done, "done", -0.35, "right", False)]  # the axis gives the year
-    for r, key, ty, ha, with_year in milestones:
+    # Milestones row (y = 0): faded spans over the whole uncertain period; each label starts on its
+    # own span and reaches away from the others (the first two rightwards and the middle one centred
+    # over its month), so no label stands over another milestone's span.
+    milestones = [(began, "began", "left"), (offices, "offices", "center"), (done, "done", "left")]
+    for r, key, ha in milestones:  # the axis gives the years
         a, b = num(r["start_earliest"]), num(r["end_latest"] + ONE_DAY)
         ax.barh(0, b - a, left=a, height=0.42, color=COLORS["uncertain"], edgecolor=COLORS["main"],
                 hatch=HATCH, linewidth=0.6, gid=f"milestone-{r['date_id']}")
-        when = style.period(r["start_earliest"], r["start_precision"], lang, year=with_year)
-        ax.text({"left": a, "center": (a + b) / 2, "right": b}[ha], ty, label(t + key, lang, {"when": when}), ha=ha, va="bottom",
-                fontsize=style.SMALL_SIZE, color=COLORS["text"], gid=f"milestone-label-{key}")
+        if str(r["expression"]).endswith("底"):  # 1月底: the label says "by the end of January", as the article
+            when = style.month(r["start_earliest"], lang, year=False)
+        else:
+            when = style.period(r["start_earliest"], r["start_precision"], lang, year=False)
+        ax.text({"left": a, "center": (a + b) / 2, "right": b}[ha], -0.35, label(t + key, lang, {"when": when}),
+                ha=ha, va="bottom", fontsize=style.SMALL_SIZE, color=COLORS["text"], gid=f"milestone-label-{key}")
     p = num(pub["start_earliest"])
     ax.axvline(p, color=COLORS["accent"], lw=1.3, ls="--", gid="publication")
     ax.text(p + 4, -1.3, label(t + "published", lang, extra), ha="left", va="bottom", fontsize=style.SMALL_SIZE,
@@ -168,7 +172,7 @@ def plan_2017_chart(schedule: pd.DataFrame, language: str = "en") -> Figure:
                     fontweight="bold", gid=f"label-{gid}")
             left += val
         if total is not None:
-            ax.text(total_x, y, label(t + "total", lang, {"total": total}), ha="right", va="center",
+            ax.text(total_x, y, label(t + "total", lang, {"total": prose.Computed(total)}), ha="right", va="center",
                     fontsize=style.LABEL_SIZE, color=COLORS["muted"], fontweight="bold", gid="total")
     ax.set_yticks([0, 1, 2], [label(t + "row_round", lang), label(t + "row_type", lang),
                               label(t + "row_follow_up", lang, extra)])
@@ -224,7 +228,8 @@ def durations_chart(figures: pd.DataFrame, schedule: pd.DataFrame, language: str
         ax.barh(y, lo, height=0.55, color=COLORS["main"], gid=f"bar-round-{y + 1}")
         ax.barh(y, hi - lo, left=lo, height=0.55, color=COLORS["uncertain"], edgecolor=COLORS["main"],
                 hatch=HATCH, linewidth=0.6, gid=f"bar-round-{y + 1}-range")
-        ax.text(hi + 3, y, label(t + "value_round", lang, {"lo": lo, "hi": hi}), ha="left", va="center",
+        ax.text(hi + 3, y, label(t + "value_round", lang, {"lo": prose.Computed(lo), "hi": prose.Computed(hi)}),
+                ha="left", va="center",
                 fontsize=style.LABEL_SIZE, fontweight="bold", color=COLORS["text"])
     ax.set_yticks([0, 1], names)
     ax.set_ylim(1.55, -0.55)

@@ -34,9 +34,10 @@ COLORS = {
     "side": "#8c8c8c",       # side branch, context
     "accent": "#c0392b",     # unit changes, things to notice
     "uncertain": "#c9d6e3",  # faded: the date is known only to a ten-day period or month
-    "special": "#d08c2c",
-    "routine": "#2a8c7a",    # routine inspections (not the same units as any round)
-    "follow_up": "#7a7a7a",
+    "special": "#9c5f14",    # dark enough for white text on it (5.2:1, WCAG AA)
+    "routine_dark": "#1a5c50",  # alternate years of the routine scope (plan-pace)
+    "routine": "#237a6a",    # routine inspections (not the same units as any round); 5.2:1 with white
+    "follow_up": "#6b6b6b",
     "text": "#222222",
     "muted": "#555555",
 }
@@ -208,10 +209,13 @@ def figure_language(fig: Figure) -> str:
 
 
 def frame(fig: Figure, language: str, title: str, subtitle: str = "", note: str = "",
-          left: float = 0.35, right: float = 0.3, axis_pad: float = 0.55) -> tuple[float, float, float, float]:
+          left: float = 0.35, right: float = 0.3, axis_pad: float = 0.55,
+          computed: bool = False) -> tuple[float, float, float, float]:
     """Draw title, subtitle, footnote and source line; return the free rect (l, b, w, h) in figure fractions.
 
     ``axis_pad`` (inches) is kept free above the footnote for the x axis' ticks and label.
+    The footnote ends with what the computed mark (†) means whenever the title, subtitle or note
+    holds a computed number, or ``computed`` says the chart's own labels do.
 
     The title states the finding, the subtitle answers "of what?", the note carries caveats.
     """
@@ -228,6 +232,8 @@ def frame(fig: Figure, language: str, title: str, subtitle: str = "", note: str 
                  color=COLORS["muted"], gid="subtitle")
         y -= (subtitle.count("\n") + 1) * SUBTITLE_SIZE * 1.35 / 72
     top = y - 0.2
+    if computed or any(prose.computed_mark(language) in x for x in (title, subtitle, note)):
+        note = f"{note}\n{prose.computed_note(language)}" if note else prose.computed_note(language)
     yb = 0.12
     src = wrap(source_line(language), _columns(w_in - left - right, SOURCE_SIZE))
     fig.text(x0, yb / h_in, src, ha="left", va="bottom", fontsize=SOURCE_SIZE,
@@ -288,15 +294,41 @@ def texts(fig: Figure) -> list[str]:
     return [t.get_text() for t in fig.findobj(Text) if t.get_text()]
 
 
-def show(fig: Figure, png: bytes | None = None):
-    """An IPython image of the figure (the notebook displays it; no pyplot involved)."""
-    from IPython.display import Image
+class ChartImage:
+    """A chart for the notebook: the PNG with alternative text (its title and subtitle), so an HTML
+    export says what the image shows instead of "No description has been provided for this image"."""
 
+    def __init__(self, png: bytes, width: int, alt: str):
+        self.png, self.width, self.alt = png, width, alt
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        return self.png, {"width": self.width}
+
+    def _repr_html_(self) -> str:
+        import base64
+        import html
+
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f'<img src="data:image/png;base64,{data}" width="{self.width}" '
+                f'alt="{html.escape(self.alt, quote=True)}">')
+
+
+def alt_text(fig: Figure) -> str:
+    """A chart's description from its own labels: the title, then the subtitle (line breaks undone)."""
+    lang = figure_language(fig)
+    join = "" if lang == "zh" else " "
+    parts = [t.get_text().replace("\n", join) for gid in ("title", "subtitle") for t in fig.texts if t.get_gid() == gid]
+    return (" " if lang == "en" else "").join(p if p.endswith(("。", ".")) else p + ("。" if lang == "zh" else ".")
+                                              for p in parts)
+
+
+def show(fig: Figure, png: bytes | None = None) -> ChartImage:
+    """The notebook's image of the figure, with alt text (no pyplot involved)."""
     if png is None:
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, facecolor="white")
         png = buf.getvalue()
-    return Image(data=png, width=int(fig.get_figwidth() * 90))
+    return ChartImage(png, int(fig.get_figwidth() * 90), alt_text(fig))
 
 
 def publish(fig: Figure, name: str, language: str | None = None, directory: Path | None = None):

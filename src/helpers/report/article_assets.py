@@ -24,6 +24,9 @@ q { quotes: "\\201C" "\\201D"; font-style: normal; }
 .fig:focus-visible, .left-out:focus-visible, .fig:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 .fig.current, .left-out.current { box-shadow: 0 0 0 2px var(--focus); }
 .left-out { border-bottom: 2px dotted var(--lo); color: #4b5563; cursor: help; }
+.date { background: #e0efe4; border-bottom: 2px solid #2f7a4a; border-radius: 2px; cursor: help; }
+.date:focus-visible { outline: 3px solid var(--focus); outline-offset: 1px; }
+.date.current { box-shadow: 0 0 0 2px var(--focus); }
 .side { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow: auto; font-size: .92rem;
   border-left: 1px solid #d0d7de; padding-left: 1rem; }
 ol.derived { padding-left: 1.2rem; margin: 0; }

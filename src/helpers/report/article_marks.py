@@ -31,7 +31,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str  # "figure" or "left-out"
+    kind: str  # "figure", "left-out" or "date"
     key: str  # figure_id, or "lo-<n>" for a left-out number
     quote_start: int
     quote_end: int
@@ -66,6 +66,22 @@ def left_out_marks(left_out: Iterable[dict]) -> list[Mark]:
     return [Mark(int(r["start"]), int(r["end"]), "left-out", f"lo-{i}", int(r["start"]), int(r["end"]),
                  data={k: str(r[k]) for k in ("quote", "text", "category", "reason")})
             for i, r in enumerate(left_out, start=1)]
+
+
+def date_marks(text: str, timeline: Iterable[dict]) -> list[Mark]:
+    """One mark per date of ``data/tidy/timeline.csv`` the charts are drawn from (去年7月以来,
+    今年1月底, 2月下旬至6月下旬 ...): the date expression inside its quote (``expr_start:expr_end``)."""
+    marks = []
+    for row in timeline:
+        s, e = int(row["expr_start"]), int(row["expr_end"])
+        if text[s:e] != str(row["expression"]):
+            continue  # a date from the page header, not the article's words (the publication time)
+        if text.startswith("以来", e):  # 去年7月以来: "since" belongs to the date
+            e += len("以来")
+        marks.append(Mark(s, e, "date", f"date-{row['date_id']}", int(row["start"]), int(row["end"]),
+                          data={k: str(row[k]) for k in ("date_id", "expression", "quote", "label_en", "label_zh",
+                                                           "start_earliest", "end_latest")}))
+    return marks
 
 
 def _crosses(a: Mark, b: Mark) -> bool:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..text.prose import render, rounding_rule
-from .article_marks import Mark, figure_marks, left_out_marks, markup
+from ..text.prose import computed_note, render, rounding_rule
+from ..text.readable import unit_text
+from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
 
@@ -79,7 +80,7 @@ def _figure_value(row: dict[str, Any], lang: str) -> str:
     """HTML: ``409条`` (zh) or ``409 items (条)`` (en, the measure word marked as Chinese)."""
     v = _value(row["figure_id"], lang)
     if lang == "zh":
-        return esc(f"{v}{row['unit']}")
+        return esc(f"{v}{unit_text(str(row['unit']), lang)}")
     noun = str(row["unit_en"])
     if float(row["value"]) == 1 and noun.endswith("s"):  # 1 unit, not 1 units
         noun = noun[:-1]
@@ -132,6 +133,15 @@ def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
             f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
 
 
+def _date_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
+    d = mark.data
+    label = d["label_zh"] if lang == "zh" else d["label_en"]
+    span = f'{str(d["start_earliest"])[:10]} – {str(d["end_latest"])[:10]}'
+    return (f'<div class="tip-src" id="tip-{esc(mark.key)}" hidden><p class="tip-title">{t["tip_date"]}{t["colon"]}'
+            f'{esc(label)}</p><p><q lang="zh-CN">{esc(d["quote"])}</q></p><p>{t["tip_date_span"]}{t["colon"]}'
+            f'{esc(span)}</p><p>{t["tip_date_charts"]}</p></div>')
+
+
 def _present(value: Any) -> bool:
     return value is not None and str(value) not in ("", "nan", "<NA>", "None")
 
@@ -146,16 +156,13 @@ def _open_tag():
                 return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
             return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
         d = mark.data
+        if mark.kind == "date":
+            return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
+                    f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
         return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
                 f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
                 "</span>")
     return tag
-
-
-def _mixed_units(row: dict[str, Any], units: dict[str, str]) -> bool:
-    """True if a per-100 ratio divides counts of different measure words (a ratio, not a share)."""
-    ins = [units[i] for i in str(row["inputs"]).split() if i in units]
-    return len(set(ins)) > 1
 
 
 def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
@@ -210,21 +217,19 @@ def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, st
 def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark]) -> str:
     by_fid = {r["figure_id"]: r for r in data.figures}
     by_did = {r["derived_id"]: r for r in data.derived}
-    units = {r["figure_id"]: r["unit"] for r in data.figures}
     items = []
     for r in data.derived:
         did = r["derived_id"]
         label = r["label_zh"] if lang == "zh" else r["label_en"]
         value = _value(did, lang)
         unit = str(r["unit"])
-        if unit == "%" and _mixed_units(r, units):
-            scale = re.search(r"\*\s*([0-9]+)", str(r["formula"]))  # the formula's own constant
-            per = _r(t["per_100"], lang, scale=float(scale.group(1))) if scale and t["per_100"] else ""
-            shown = esc(f"{value} {per}" if per else value)
+        if "/百" in unit:  # a funnel rate: "6.8† transfers per 100 leads" / "6.8†件" (the label says 每百……)
+            shown = (esc(f"{value} {unit_text(unit, lang)}") if lang == "en"
+                     else esc(f"{value}{unit.split('/')[0]}"))
         elif unit == "%":
             shown = esc(value + "%")
         else:
-            shown = esc(f"{value}{unit}") if lang == "zh" else f'{esc(value)} <span lang="zh-CN">{esc(unit)}</span>'
+            shown = esc(f"{value}{unit_text(unit, lang)}") if lang == "zh" else esc(f"{value} {unit_text(unit, lang)}")
         flag = f' <span class="flag">{t["inference"]}</span>' if r["method"] == "inference" else ""
         note = f'<p class="note">{esc(str(r["note"]))}</p>' if lang == "en" and _present(r.get("note")) else ""
         items.append(
@@ -232,7 +237,7 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
             f'<p class="d-formula"><span class="d-value">{shown}</span> = '
             f'{_formula_html(r, data, lang, marks, set(by_did))}</p>'
             f'{_inputs_html(r, data, lang, t, marks, by_fid, by_did)}{note}</li>')
-    rule = esc(rounding_rule(lang))
+    rule = esc(rounding_rule(lang) + ("" if lang == "zh" else " ") + computed_note(lang))
     return (f'<h2 id="derived">{t["derived_heading"]}</h2><p class="small">'
             f'{t["derived_intro"].format(rule=rule)}</p><ol class="derived">{"".join(items)}</ol>')
 
@@ -268,10 +273,12 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     rows = {r["figure_id"]: r for r in data.figures}
     fig_marks = figure_marks(data.text, data.figures)
     lo_marks = left_out_marks(data.left_out)
-    body = markup(data.text, fig_marks + lo_marks, _open_tag())
+    dt_marks = date_marks(data.text, data.timeline.values())
+    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag())
     marks = {m.key: m for m in fig_marks}
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
+    tips += "".join(_date_tip(m, lang, t) for m in dt_marks)
     meta = data.meta
     published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
@@ -285,6 +292,8 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
               f'{t["legend_figure"]}</li>'
               f'<li><span class="left-out sample" lang="zh-CN">{esc(_mark_text(data.text, lo_marks[0]))}</span> '
               f'{_r(t["legend_left_out"], lang, **counts)}</li>'
+              f'<li><span class="date sample" lang="zh-CN">{esc(_mark_text(data.text, dt_marks[0]))}</span> '
+              f'{t["legend_date"]}</li>'
               f'<li><span class="d-sample">=</span> {_r(t["legend_derived"], lang, **counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
 <html lang="{t['html_lang']}"><head><meta charset="utf-8">

@@ -37,7 +37,6 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "derived value",
         "input_date": "date",
         "months_of": "months in",
-        "per_100": "per {scale}",
         "table_heading": "The figures, one row each",
         "table_intro": "The rows of <code>data/tidy/figures.csv</code>, in the article's order. Offsets are character "
                        "positions in the archived text.",
@@ -58,6 +57,10 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_charts": "Charts",
         "tip_notebooks": "Notebook",
         "tip_left_out": "Left out of the tables",
+        "tip_date": "Date",
+        "tip_date_span": "Read as",
+        "tip_date_charts": "In the timeline (data/tidy/timeline.csv): it dates the charts' bars and labels.",
+        "legend_date": "a date the charts are drawn from (the timeline), kept at the article's precision",
         "none": "none",
         "footer": "Built from <code>data/tidy/</code> (figures, derived, timeline) and <code>data/curated/left_out.csv</code>. "
                   "Checksum of the archived article ({algo}): <code>{sha256}</code>.",
@@ -90,7 +93,6 @@ TEXT: dict[str, dict[str, str]] = {
         "input_derived": "推算值",
         "input_date": "日期",
         "months_of": "月数：",
-        "per_100": "",
         "table_heading": "数据表：文中统计数字",
         "table_intro": "即<code>data/tidy/figures.csv</code>各行，按原文先后排列。字符位置指存档原文中的字符序号。",
         "col_text": "原文",
@@ -110,6 +112,10 @@ TEXT: dict[str, dict[str, str]] = {
         "tip_charts": "图表",
         "tip_notebooks": "分析笔记",
         "tip_left_out": "未收入数据表",
+        "tip_date": "日期",
+        "tip_date_span": "按区间",
+        "tip_date_charts": "收入时间线（data/tidy/timeline.csv），图表的条形和标注据此绘制。",
+        "legend_date": "图表所依据的日期（时间线），保留原文的精度",
         "none": "无",
         "footer": "数据来自<code>data/tidy/</code>（figures、derived、timeline）和<code>data/curated/left_out.csv</code>。"
                   "存档原文校验值（{algo}）：<code>{sha256}</code>。",

@@ -36,7 +36,9 @@ body, .jp-Notebook { font-size: 10.5pt; line-height: 1.5; }
 figure.note-chart { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }
 figure.note-chart img { width: 100%; max-width: 100%; height: auto; }
 figure.note-chart figcaption { font-size: 9pt; color: #555; }
-table.glossary { border-collapse: collapse; width: 100%; font-size: 9.5pt; break-inside: avoid; page-break-inside: avoid; table-layout: fixed; }
+table.glossary { border-collapse: collapse; width: 100%; font-size: 9.5pt; table-layout: fixed; }
+table.glossary tr { break-inside: avoid; page-break-inside: avoid; }
+.nw { white-space: nowrap; }
 table.glossary th, table.glossary td { text-align: left !important; vertical-align: top; border-bottom: 1px solid #ddd; padding: 0.25em 0.4em; }
 table.glossary td:first-child, table.glossary th:first-child { width: 6.5em; white-space: nowrap; }
 p.stamp { font-size: 8.5pt; color: #555; margin-top: 1.2em; overflow-wrap: anywhere; }
@@ -81,9 +83,34 @@ def note_markdown(lang: str, build_date: date | None = None) -> str:
     assumed = "\n".join(f"- {say(pick(i))}{'。' if lang == 'zh' else '.'}" for i in ASSUMED)
     parts = {"headline": say(READER["headline"][lang]), "findings": say(FINDINGS[lang]).strip(),
              "stated": stated, "assumed": assumed, "glossary": _glossary(lang),
-             "rounding_rule": prose.rounding_rule(lang),
+             "rounding_rule": prose.rounding_rule(lang) + ("" if lang == "zh" else " ") + prose.computed_note(lang),
              "build_date": (build_date or date.today()).isoformat()}
-    return say(READER[lang], **parts).strip()
+    return keep_figures_whole(say(READER[lang], **parts).strip(), lang)
+
+
+#: A number with its mark and measure word (问题线索28件, 22†个月, 25969元) or, in English, a number
+#: and the word after it: printed on one line.
+_ZH_FIGURE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?:问题线索|意见建议|面上问题)?\d[\d.,]*†?(?:个月|人次|[条件人名家个元起次天月年轮倍%])")
+_EN_FIGURE = re.compile(r"(?<![\w-])(\d[\d.,]*†?) (?=[A-Za-z(])")
+
+
+def keep_figures_whole(markdown: str, lang: str) -> str:
+    """*markdown* with every figure kept on one line: a no-wrap span round 问题线索28件 (zh), a
+    no-break space after the number (en). Chart captions (alt text) and HTML tags are left alone."""
+    out, last = [], 0
+    pieces = re.compile(r"!\[[^\]]*\]\(figure:[a-z0-9-]+\)|<[^>]+>")
+    for m in pieces.finditer(markdown):
+        out.append(_keep(markdown[last:m.start()], lang))
+        out.append(m.group(0))
+        last = m.end()
+    out.append(_keep(markdown[last:], lang))
+    return "".join(out)
+
+
+def _keep(text: str, lang: str) -> str:
+    if lang == "zh":
+        return _ZH_FIGURE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', text)
+    return _EN_FIGURE.sub(lambda m: m.group(1) + "\u00a0", text)
 
 
 def build_note(lang: str, build_date: date | None = None, figures: Path | None = None) -> Any:

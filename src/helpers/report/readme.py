@@ -26,9 +26,9 @@ _INTRO = {
           "与重新生成的结果不一致时，`make test` 会报错。",
 }
 _CAPTIONS = {
-    "en": ("Funnel: of {city_problem_leads} problem leads, {city_leads_transferred} were transferred and {city_sanctioned} people sanctioned",
-           "Timeline: two rounds in {year_this}, {plan_2017_round_1_units} and {plan_2017_round_2_units} units, ends known to the ten-day period"),
-    "zh": ("漏斗图：{city_problem_leads}条问题线索中，移交{city_leads_transferred}件，立案{city_cases_filed}件，{city_sanctioned}人受党政纪处分",
+    "en": ("Funnel: {city_problem_leads} problem leads found, {city_leads_transferred} leads transferred, {city_cases_filed} cases filed, {city_sanctioned} people sanctioned",
+           "Timeline: two rounds in {year_this}, {plan_2017_round_1_units} and {plan_2017_round_2_units} units, each start and end known only to within ten days (旬)"),
+    "zh": ("漏斗图：发现问题线索{city_problem_leads}条，移交问题线索{city_leads_transferred}件，立案{city_cases_filed}件，{city_sanctioned}人受党政纪处分",
            "时间线：{year_this}年分两轮巡察，分别为{plan_2017_round_1_units}家和{plan_2017_round_2_units}家，起止时间精确到旬"),
 }
 _HEADS = {
@@ -55,7 +55,8 @@ def block(language: str) -> str:
         stated_head + sep.join(r(pick(i)) for i in STATED) + stop, "",
         assumed_head, "",
         *[f"- {r(pick(i))}{stop}" for i in ASSUMED], "",
-        rounding_head + prose.rounding_rule(lang),
+        rounding_head + prose.rounding_rule(lang), "",
+        prose.computed_note(lang),
         END,
     ]
     return "\n".join(lines)

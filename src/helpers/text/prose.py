@@ -9,6 +9,12 @@ The rounding rule, stated once for the whole project (:data:`ROUNDING_RULE`):
 whole numbers print whole, with thousands separators in English (25,969) and none in Chinese
 (25969, as the article writes them); every other value prints with one decimal (6.8), unless the
 template asks for another precision with a format spec (``{yanxia_funds_per_month:.0f}``).
+Halves round up, as a reader rounds by hand: 45 ÷ 20 = 2.25 prints 2.3 (not Python's 2.2).
+
+A number the article does not state (every ``derived_id``, the spans of days computed from its
+dates, and any extra value passed as :class:`Computed`) carries the project's one mark, defined
+once in ``data/curated/labels.csv`` (``mark.computed``, explained by ``mark.computed.note``):
+``{wuli_people_total}`` renders as ``18†``. :func:`computed_note` gives the explanation.
 
 Dates, periods and durations (``{published}``, ``{date_round_1_2017}``, ``{round_1_min_days}``,
 ``{year_last}`` …) come from :func:`helpers.text.facts.facts`, formatted in the reader's language.
@@ -27,19 +33,20 @@ from __future__ import annotations
 import math
 import os
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Mapping
 from functools import lru_cache
 
 from .facts import facts
 
-__all__ = ["ROUNDING_RULE", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
-           "placeholders", "speaker", "language_default", "rounding_rule"]
+__all__ = ["ROUNDING_RULE", "Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
+           "placeholders", "speaker", "language_default", "rounding_rule", "half_up"]
 
 #: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
 ROUNDING_RULE = {
     "en": "Whole numbers are printed whole, with thousands separators ({yanxia_funds_obtained}); rates, "
-          "ratios and other fractions are rounded to one decimal ({funnel_transfer_rate}).",
-    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数保留一位小数（{funnel_transfer_rate}）。",
+          "ratios and other fractions are rounded to one decimal, halves up ({duration_routine_to_special_ratio}).",
+    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数四舍五入保留一位小数（{duration_routine_to_special_ratio}）。",
 }
 
 #: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
@@ -47,6 +54,40 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _NAME_WITH_DIGITS = re.compile(r"[A-Za-z]+-?\d+[A-Za-z0-9]*")
+
+
+class Computed(float):
+    """A number the caller computed (not stated by the article): :func:`render` marks it."""
+
+
+#: Facts (helpers.text.facts) that are computed, not read: the spans of days of the 2017 rounds.
+_COMPUTED_FACT = re.compile(r".*_(min|max)_days$")
+
+
+def computed_mark(language: str = "en") -> str:
+    """The one mark of a computed number (``mark.computed`` in data/curated/labels.csv)."""
+    from . import labels
+
+    return labels.raw("mark.computed", "zh" if language == "zh" else "en")
+
+
+def computed_note(language: str) -> str:
+    """What the mark means, in *language* (``mark.computed.note``), starting with the mark."""
+    from . import labels
+
+    return labels.raw("mark.computed.note", "zh" if language == "zh" else "en")
+
+
+def is_computed(name: str, value: object = None) -> bool:
+    """True if ``{name}`` is a number the article does not state (see the module docstring)."""
+    return isinstance(value, Computed) or name in _derived_ids() or bool(_COMPUTED_FACT.match(name))
+
+
+@lru_cache(maxsize=1)
+def _derived_ids() -> frozenset[str]:
+    from ..tidy.load import load_table
+
+    return frozenset(str(i) for i in load_table("derived")["derived_id"])
 
 
 def values_of(*tables) -> dict[str, float]:
@@ -77,15 +118,23 @@ def values() -> dict[str, float]:
 
 def format_number(value: float, language: str, spec: str | None = None) -> str:
     """One number as a reader sees it, by :data:`ROUNDING_RULE` (or an explicit format spec)."""
-    if spec:
+    fixed = re.fullmatch(r"(,?)\.(\d+)f", spec or "")
+    if spec and not fixed:
         text = format(value, spec)
-    elif float(value).is_integer():
-        text = f"{int(value):,}"
+    elif fixed or not float(value).is_integer():
+        places = int(fixed.group(2)) if fixed else 1
+        comma = fixed.group(1) if fixed else ","
+        text = format(half_up(value, places), f"{comma}.{places}f")
     else:
-        text = f"{value:,.1f}"
+        text = f"{int(value):,}"
     if language == "zh":
         text = text.replace(",", "")
     return text
+
+
+def half_up(value: float, places: int = 1) -> Decimal:
+    """*value* rounded to *places* decimals, halves away from zero: 2.25 -> 2.3, 0.05 -> 0.1."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def render(template: str, language: str, extra: Mapping[str, float | str] | None = None) -> str:
@@ -106,8 +155,10 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
             return value
         if isinstance(value, float) and math.isnan(value):
             raise ValueError(f"{{{name}}} has no value in the tidy tables")
-        return format_number(value, language, spec)
+        text = format_number(value, language, spec)
+        return text + mark if is_computed(name, value) else text
 
+    mark = computed_mark(language)
     return PLACEHOLDER.sub(fill, template)
 
 

@@ -13,9 +13,9 @@ from datetime import date
 
 import pandas as pd
 
-from .prose import format_number
+from .prose import computed_mark, format_number
 
-__all__ = ["HEADERS", "table", "name_list"]
+__all__ = ["HEADERS", "table", "name_list", "unit_text"]
 
 #: column -> (English header, Chinese header)
 HEADERS: dict[str, tuple[str, str]] = {
@@ -47,14 +47,42 @@ HEADERS: dict[str, tuple[str, str]] = {
     "statement": ("Statement", "表述"),
     "kind": ("Kind", "类别"),
     "holds": ("Holds", "成立"),
+    "method": ("Method", "方法"),
+    "status": ("Status", "核查结果"),
+    "covered_by": ("Where", "收入位置"),
+    # The audit's own column names (notebook 01 keeps them in English; Chinese headers in the Chinese edition)
+    "figure_id": ("figure_id", "编号"), "unit_id": ("unit_id", "编号"), "date_id": ("date_id", "编号"),
+    "entry_id": ("entry_id", "编号"), "derived_id": ("derived_id", "编号"), "grouping": ("grouping", "分组"),
+    "precision": ("precision", "精度"), "start_precision": ("start_precision", "精度"),
+    "left_value": ("left_value", "左边"), "relation": ("relation", "关系"), "right_value": ("right_value", "右边"),
+    "text": ("text", "原文数字"),
 }
+#: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
+_CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},
+             "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"}}
 
 _TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
           "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
-_UNITS_EN = {"条": "items (条)", "件": "matters (件)", "人": "people (人)", "名": "people (名)",
-             "家": "units (家)", "个": "items (个)", "元": "yuan (元)", "人次": "person-times (人次)",
-             "起": "incidents (起)", "天": "days", "月": "months", "年": "years", "轮": "rounds (轮)",
-             "个半月": "months", "%": "per 100"}
+#: Measure words of time: English gives the noun alone ("months"), the others keep the measure word ("items (条)").
+_TIME_UNITS = {"天", "月", "年", "个半月"}
+#: Chinese durations take 个 before 月 (22个月, 1.5个月), as house style asks.
+_UNITS_ZH = {"月": "个月", "个半月": "个月"}
+
+
+def unit_text(unit: str, language: str) -> str:
+    """A unit as a reader sees it: English from labels.csv (``unit.*``), e.g. "items (件)",
+    "problems per unit", "months"; Chinese as written, a duration with 个 (个月)."""
+    from . import labels
+
+    if language == "zh":
+        return _UNITS_ZH.get(unit, unit)
+    table = labels.load()
+    key = f"unit.{'月' if unit == '个半月' else unit}"
+    if key not in table:
+        return unit
+    en = table[key]["en"]
+    simple = "/" not in unit and unit not in _TIME_UNITS and unit not in {"倍", "%"}
+    return f"{en} ({unit})" if simple else en
 
 
 def _cell(value: object, column: str, language: str) -> str:
@@ -67,10 +95,12 @@ def _cell(value: object, column: str, language: str) -> str:
     if isinstance(value, (date, pd.Timestamp)):
         return value.strftime("%Y-%m-%d")
     text = str(value)
+    if language == "zh" and text in _CODES_ZH.get(column, {}):
+        return _CODES_ZH[column][text]
     if column == "inspection_type" and text in _TYPES:
         return _TYPES[text][language == "zh"]
-    if column == "unit" and language == "en":
-        return _UNITS_EN.get(text, text)
+    if column == "unit":
+        return unit_text(text, language)
     return text
 
 
@@ -84,10 +114,15 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
         cells = []
         for col in columns:
             src = f"{col}_{language}" if col in ("label", "short") else col
-            cells.append(html.escape(_cell(row[src], col, language)))
+            cell = _cell(row[src], col, language)
+            if col == "value" and "derived_id" in df.columns and cell != "—":  # a computed value: the mark
+                cell += computed_mark(language)
+            cells.append(html.escape(cell))
         rows.append(cells)
     head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
-    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left\">{c}</td>" for c in r) + "</tr>" for r in rows)
+    # Long ids and formulas may break anywhere, so a wide table still fits the printed page.
+    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left;overflow-wrap:anywhere\">{c}</td>" for c in r)
+                   + "</tr>" for r in rows)
     return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 __all__ = ["READER", "GLOSSARY", "FINDINGS"]
 
 _HEADLINE = {
-    "en": "Of {city_problem_leads} problem leads, {city_leads_transferred} were transferred and {city_sanctioned} people sanctioned",
-    "zh": "{city_problem_leads}条问题线索中，移交{city_leads_transferred}件，立案{city_cases_filed}件，{city_sanctioned}人受党政纪处分",
+    "en": "Xianning's first round of inspections: {city_problem_leads} problem leads found in {city_units_inspected} units; {city_leads_transferred} leads transferred, {city_sanctioned} people sanctioned",
+    "zh": "咸宁首轮巡察{city_units_inspected}家单位，发现问题线索{city_problem_leads}条；移交问题线索{city_leads_transferred}件，{city_sanctioned}人受党政纪处分",
 }
 
 _FINDINGS_EN = """
-- **The funnel.** Xianning's first round of Party inspections (巡察), run by the city and its counties from {date_inspections_began} to {date_first_round_complete}, covered {city_units_inspected} units and found {city_general_problems} general problems and {city_problem_leads} problem leads on Party members and cadres. {city_leads_transferred} leads were transferred to discipline inspection, supervision or judicial organs; {city_cases_filed} cases were filed; {city_sanctioned} people were given Party or government disciplinary sanctions and {city_shuanggui} were placed under shuanggui. The inspectors also made {city_recommendations} recommendations to the inspected units.
+- **The funnel.** Xianning's first round of Party inspections (巡察), run by the city and its counties from {date_inspections_began} to {date_first_round_complete}, covered {city_units_inspected} units and found {city_general_problems} general problems and {city_problem_leads} problem leads on Party members and cadres. {city_leads_transferred} leads were transferred to discipline inspection, supervision or judicial organs; {city_cases_filed} cases were filed; {city_sanctioned} people were given Party or government disciplinary sanctions and {city_shuanggui} were placed under shuanggui. The inspectors also made {city_recommendations} recommendations to the inspected units' Party organisations and other departments.
 - **Rates per 100, not shares.** That is {funnel_transfer_rate} transfers per 100 leads, {funnel_filing_rate} case filings per 100 transfers and {funnel_sanction_rate} people sanctioned per 100 cases filed; {funnel_sanctions_per_100_leads} people sanctioned per 100 leads. The article counts leads, transfers and people with different measure words (条, 件, 人), so these are ratios of counts of different things, not percentages of the same items.
-- **Xian'an district** found {xianan_general_problems} general problems and {xianan_problem_leads} problem leads; over minimum living allowances, {xianan_held_accountable} Party members and cadres were held accountable and {xianan_put_on_file} put on file for review.
+- **Xian'an district** found {xianan_general_problems} general problems and {xianan_problem_leads} problem leads; over minimum living allowances, {xianan_held_accountable} Party members and cadres were held accountable and {xianan_put_on_file} placed under investigation.
 - **The {year_this} plan**: two rounds, {plan_2017_round_1_units} units from {date_round_1_2017} to {end_round_1_2017} and {plan_2017_round_2_units} units from {date_round_2_2017} to {end_round_2_2017}; by type, {plan_2017_routine_units} routine and {plan_2017_special_units} special inspections ({plan_2017_round_sum} units), plus a follow-up of the {plan_2017_follow_up_units} units inspected in {year_last}. If {plan_2017_routine_units} units a year are inspected, the {plan_routine_scope_units} units in the five-year plan's routine scope take about {plan_years_to_cover_routine_scope} years (a scenario: the article gives no start year).
 - **Local cases**: in Wuli town (通城县五里镇), {wuli_trips} sightseeing trips at public expense, {wuli_person_times} person-times, {wuli_people_total} people; the Yanxia township welfare home (通山县燕厦乡福利院) obtained {yanxia_funds_obtained} yuan of five-guarantee funds over {yanxia_fraud_months} months; a city-county inspection of social-assistance funds found {social_assistance_leads} leads.
 """
 
 _FINDINGS_ZH = """
-- **从线索到处分**：咸宁市县两级首轮巡察自{date_inspections_began}开始，至{date_first_round_complete}完成，共巡察{city_units_inspected}家单位，发现面上问题{city_general_problems}个、党员干部违纪违规问题线索{city_problem_leads}条；移交纪检、监察、司法机关处理问题线索{city_leads_transferred}件，立案{city_cases_filed}件，给予党政纪处分{city_sanctioned}人，采取“两规”措施{city_shuanggui}人；另向被巡察单位提出意见建议{city_recommendations}条。
+- **从线索到处分**：咸宁市县两级首轮巡察自{date_inspections_began}开始，至{date_first_round_complete}完成，共巡察{city_units_inspected}家单位，发现面上问题{city_general_problems}个、党员干部违纪违规问题线索{city_problem_leads}条；移交纪检、监察、司法机关处理问题线索{city_leads_transferred}件，立案{city_cases_filed}件，给予党政纪处分{city_sanctioned}人，采取“两规”措施{city_shuanggui}人；另向被巡察单位党组织及有关部门提出意见建议{city_recommendations}条。
 - **比率是“每百”之比，不是占比**：每百条问题线索移交{funnel_transfer_rate}件，每百件移交立案{funnel_filing_rate}件，每百件立案处分{funnel_sanction_rate}人；折合每百条线索处分{funnel_sanctions_per_100_leads}人。线索、移交和人员分别论“条”“件”“人”，这些比率是不同统计对象的数量之比，而非同一批对象中的百分比。
 - **咸安区**：首轮巡察发现面上问题{xianan_general_problems}个、问题线索{xianan_problem_leads}条；在低保问题上，{xianan_held_accountable}名党员干部被追责问责，{xianan_put_on_file}名被立案审查。
 - **{year_this}年计划**：分两轮，{date_round_1_2017}至{end_round_1_2017}巡察{plan_2017_round_1_units}家，{date_round_2_2017}至{end_round_2_2017}巡察{plan_2017_round_2_units}家；按类型为常规巡察{plan_2017_routine_units}家、专项巡察{plan_2017_special_units}家（共{plan_2017_round_sum}家），另对{year_last}年巡察的{plan_2017_follow_up_units}家开展“回头看”。若每年常规巡察{plan_2017_routine_units}家，五年规划常规巡察范围内的{plan_routine_scope_units}家约需{plan_years_to_cover_routine_scope}年巡完（仅为推算，原文未交代规划从哪一年起算）。
@@ -39,11 +39,11 @@ GLOSSARY: list[tuple[str, str, str]] = [
      "市、县两级党委派出巡察组，对所辖单位党组织开展的政治监督；中央和省级层面称“巡视”"),
     ("面上问题", "general problems: shortcomings fed back to the inspected unit for correction, as opposed to leads on individuals",
      "反馈给被巡察单位、由其整改的普遍性问题，区别于针对具体人员的问题线索"),
-    ("问题线索", "problem leads: information about possible violations by individual Party members or cadres; counted in 条",
+    ("问题线索", "problem leads: information about possible violations by individual Party members or cadres; counted in items (条)",
      "反映党员干部个人可能违纪违法的线索，以“条”计"),
-    ("移交", "transfer: passing leads to the discipline inspection, supervision or judicial organs; counted in 件, but what is transferred is leads",
+    ("移交", "transfer: passing leads to the discipline inspection, supervision or judicial organs; counted in items (件), but what is transferred is leads",
      "巡察机构将问题线索转交纪检、监察、司法机关处理；以“件”计，但移交的仍是线索，不是案件"),
-    ("立案", "case filed (put on file for review): the discipline organ opens a formal case; counted in 件",
+    ("立案", "case filed (placed under investigation): the discipline organ opens a formal case; counted in items (件)",
      "纪检监察机关对问题正式立案审查，以“件”计"),
     ("两规", "shuanggui: Party detention for questioning at a designated time and place; since replaced by liuzhi (留置)",
      "要求有关人员在规定的时间、地点就案件所涉问题作出说明，后由“留置”取代"),
@@ -66,7 +66,11 @@ A reader's note on Xianning's first round of Party inspections (巡察), {date_i
 
 {findings}
 
-![The {year_this} timeline: two rounds of inspections, ends known to the ten-day period](figure:timeline)
+![The {year_this} timeline: two rounds of inspections, each start and end known only to within ten days (旬)](figure:timeline)
+
+## Glossary
+
+{glossary}
 
 ## The source: one contributor's article, official figures
 
@@ -86,9 +90,6 @@ These values rest on an assumption the article does not make, and are written as
 
 Other limits: the figures are the authorities' own, from one article; leads, transfers, cases and people are different things, so no rate is a share; a routine inspection "about {duration_routine_months} months" is drawn as {duration_routine_days_approx} days.
 
-## Glossary
-
-{glossary}
 
 <p class="stamp">Built on {build_date}. The archived article's SHA-256 checksum: {sha256}.</p>
 """
@@ -105,6 +106,10 @@ _READER_ZH = """
 {findings}
 
 ![{year_this}年时间线：两轮巡察，起止时间精确到旬](figure:timeline)
+
+## 名词解释
+
+{glossary}
 
 ## 资料来源：一篇通讯员稿件，数字为官方口径
 
@@ -124,9 +129,6 @@ _READER_ZH = """
 
 其他局限：数字均为官方口径，且只有一篇报道可据；线索、移交、立案和人员是不同的统计对象，文中比率都不是占比；常规巡察每次约{duration_routine_months}个月，图中按{duration_routine_days_approx}天计。
 
-## 名词解释
-
-{glossary}
 
 <p class="stamp">生成日期：{build_date}。存档原文的SHA-256校验和：{sha256}。</p>
 """
