@@ -43,13 +43,14 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     """
     src, tidy = root / "src" / "helpers", sorted(p for p in (root / "data" / "tidy").glob("*") if p.is_file())
     if kind == "notebook":
-        return [*tidy, paths.DATAPACKAGE, *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
+        return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")),
+                *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
     if kind == "export":
         return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
-    return [paths.ARTICLE, paths.ARTICLE_META, paths.CURATED / "left_out.csv", paths.DATAPACKAGE,
+    return [paths.ARTICLE, paths.ARTICLE_META, *sorted(p for p in paths.CURATED.glob("*.csv")), paths.DATAPACKAGE,
             *(p for p in tidy if p.suffix == ".csv"), *sorted(paths.NOTEBOOKS.glob("*.ipynb")),
-            *sorted((src / "charts").glob("*.py")), *sorted(HERE.glob("article_*.py")), HERE / "text/fonts.py",
-            *[src / n for n in ("text/prose.py", "tidy/coverage.py", "parse/numerals.py", "tidy/load.py", "source/article.py", "text/fonts.py")],
+            *sorted(p for p in src.rglob("*.py") if HERE not in p.parents),
+            *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
             *font_files()]
 
 

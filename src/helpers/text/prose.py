@@ -66,14 +66,14 @@ _COMPUTED_FACT = re.compile(r".*_(min|max)_days$")
 
 def computed_mark(language: str = "en") -> str:
     """The one mark of a computed number (``mark.computed`` in data/curated/labels.csv)."""
-    from . import labels
+    from ..curate import labels
 
     return labels.raw("mark.computed", "zh" if language == "zh" else "en")
 
 
 def computed_note(language: str) -> str:
     """What the mark means, in *language* (``mark.computed.note``), starting with the mark."""
-    from . import labels
+    from ..curate import labels
 
     return labels.raw("mark.computed.note", "zh" if language == "zh" else "en")
 

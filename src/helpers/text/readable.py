@@ -72,7 +72,7 @@ _UNITS_ZH = {"月": "个月", "个半月": "个月"}
 def unit_text(unit: str, language: str) -> str:
     """A unit as a reader sees it: English from labels.csv (``unit.*``), e.g. "items (件)",
     "problems per unit", "months"; Chinese as written, a duration with 个 (个月)."""
-    from . import labels
+    from ..curate import labels
 
     if language == "zh":
         return _UNITS_ZH.get(unit, unit)
