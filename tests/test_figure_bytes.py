@@ -21,7 +21,8 @@ RENDER = """
 import sys, warnings
 from pathlib import Path
 warnings.simplefilter("error", UserWarning)  # a missing glyph or font fails the case
-from helpers import charts, fonts
+from helpers import charts
+from helpers.text import fonts
 out = Path(sys.argv[1])
 for lang in ("en", "zh"):
     assert fonts.setup(lang) == lang

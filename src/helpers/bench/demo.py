@@ -5,7 +5,8 @@ from pathlib import Path
 
 _SETUP = """import pandas as pd
 import matplotlib.pyplot as plt
-from helpers import fonts, paths
+from helpers.text import fonts
+from helpers.base import paths
 fonts.setup(LANGUAGE)
 LABELS = {"en": {"title": "Problem leads"}, "zh": {"title": "问题线索"}}[LANGUAGE]"""
 
