@@ -11,7 +11,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from helpers.parse.extract import COLUMNS, find_figures, main
+from helpers.extract.cli import main
+from helpers.parse.extract import COLUMNS, find_figures
 from helpers.parse.extract_corpus import run_corpus
 
 DOCS = {

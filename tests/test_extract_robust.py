@@ -95,7 +95,7 @@ def test_one_megabyte_gives_the_article_rows_once_per_copy() -> None:
 # Command line
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "helpers.parse.extract", *args], input=stdin, env=env,
+    return subprocess.run([sys.executable, "-m", "helpers.extract", *args], input=stdin, env=env,
                           capture_output=True, timeout=60)
 
 

@@ -106,5 +106,5 @@ def test_no_cjk_font_falls_back_to_english_with_one_warning(restore_fonts, monke
     assert "apt-get install fonts-noto-cjk" in str(ours[0].message) and "brew" in str(ours[0].message)
     assert not [w for w in caught if "Glyph" in str(w.message)]  # no boxes: no Chinese text at all
     text = "\n".join(charts.texts(figs[0]))
-    assert "Of 409 problem leads" in text and "409 leads" in text
+    assert "409 problem leads found" in text and "409 leads" in text
     assert not any("\u4e00" <= ch <= "\u9fff" for f in figs for ch in "".join(charts.texts(f)))

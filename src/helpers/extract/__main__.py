@@ -1,6 +1,6 @@
-"""``python -m helpers.extract`` runs :func:`helpers.parse.extract.main`."""
+"""``python -m helpers.extract`` runs :func:`helpers.extract.cli.main`."""
 import sys
 
-from helpers.parse.extract import main
+from helpers.extract.cli import main
 
 sys.exit(main())

@@ -80,11 +80,9 @@ Conventions:
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import math
 import re
-import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -854,76 +852,3 @@ def decode_text(raw: bytes, path: Path | str) -> tuple[str, str | None]:
             raise DataError(path, f"byte {utf8_error.start}", "the file is neither UTF-8 nor GBK text",
                             ENCODING_FIX) from None
         return text, f"note: {path}: not valid UTF-8; decoded as GBK"
-
-
-def _published_arg(value: str) -> date:
-    """argparse type for --published YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2017-04-25") from None
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.extract FILE [--published YYYY-MM-DD]``: the figures table as CSV on stdout;
-    ``python -m helpers.extract CORPUS --out figures.parquet``: every figure of a corpus (see
-    :mod:`helpers.parse.extract_corpus`)."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.extract", description=main.__doc__)
-    parser.add_argument("file", help="a report as UTF-8 (GBK and a UTF-8 BOM are accepted); - for stdin; "
-                        "or, with --out, a corpus: a folder of text files, FILE.jsonl (id + text) or FILE.parquet (text)")
-    parser.add_argument("--published", type=_published_arg, default=None,
-                        help="publication date, resolves 去年/今年 (default: read from 时间: in the text)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="corpus mode: the Parquet file to write (a dataset folder with --scheduler)")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="corpus mode: local worker processes (default: the cores available)")
-    parser.add_argument("--scheduler", default=None,
-                        help="corpus mode: address of a Dask scheduler (tcp://HOST:8786) to run on")
-    args = parser.parse_args(argv)
-    if args.out is not None or args.scheduler is not None or Path(args.file).is_dir():
-        return _corpus_main(args)
-    try:
-        if args.file == "-":
-            raw = sys.stdin.buffer.read()
-        else:
-            try:
-                raw = Path(args.file).read_bytes()
-            except OSError as err:
-                raise DataError(args.file, "file", f"cannot be read ({err.strerror})",
-                                "check the path and that it is a readable file") from None
-        text, note = decode_text(raw, args.file)
-    except DataError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    if note:
-        print(note, file=sys.stderr)
-    table = find_figures(text, args.published)
-    try:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into `head`
-        sys.stderr.close()
-    return 0
-
-
-def _corpus_main(args: argparse.Namespace) -> int:
-    """Corpus mode of :func:`main`."""
-    from .extract_corpus import bad_path, run_corpus
-
-    if args.out is None:
-        print(f"error: {args.file}: corpus mode needs --out figures.parquet (a folder with --scheduler)",
-              file=sys.stderr)
-        return 2
-    try:
-        counts = run_corpus(Path(args.file), args.out, published=args.published, workers=args.workers,
-                            scheduler=args.scheduler)
-    except DataError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    print(f"{counts['documents']} documents, {counts['rows']} figures -> {args.out}; "
-          f"{counts['bad']} bad documents -> {bad_path(args.out, args.scheduler is not None)}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -52,7 +52,7 @@ SCHEMA = pa.schema([
     ("qualifier", pa.string()), ("bound", pa.string()), ("value_max", pa.float64()),
     ("date_earliest", pa.date32()), ("date_latest", pa.date32()), ("precision", pa.string()),
     ("counted", pa.string()),
-], metadata={"producer": "helpers.parse.extract corpus mode"})
+], metadata={"producer": "helpers.extract corpus mode"})
 SORT_KEYS = ["doc_id", "start", "end", "kind", "unit"]
 
 

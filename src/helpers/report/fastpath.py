@@ -59,10 +59,16 @@ def try_fast(argv: list[str]) -> int | None:
 
 def write(argv: list[str], files: list[str], lines: list[str], index: str) -> None:
     """Record the stamp (whole or not at all); ``files`` are every path the build consulted."""
+    import fcntl
+
     from ..base.fileio import write_text_atomic
 
-    data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines, "index": index}
-    write_text_atomic(stamp_path(argv), json.dumps(data, ensure_ascii=False) + "\n")
+    stamp = stamp_path(argv)
+    with open(os.path.join(os.path.dirname(stamp), "lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the build's lock: another build neither sweeps nor changes it meanwhile
+        data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines,
+                "index": index}
+        write_text_atomic(stamp, json.dumps(data, ensure_ascii=False) + "\n")
 
 
 def forget(argv: list[str]) -> None:
