@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 TIDY := data/tidy/.stamp.json
 TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
-.PHONY: setup data report test bench bench-extract lab lock clean fonts
+.PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -115,6 +115,10 @@ bench: setup data
 ## bench-extract: only the extractor's corpus throughput (MB/s per core on a generated 100 MB corpus, 1 vs 2 workers)
 bench-extract: setup
 	PYTHONPATH=src $(PY) -m helpers.tools.extract_bench $(EXTRACT_ARGS)
+
+## bench-fresh: a fresh clone to a finished `make report`, no uv on PATH, cold package caches (median of 3 runs)
+bench-fresh: setup
+	PYTHONPATH=src $(PY) -m helpers.bench.fresh_clone $(ARGS)
 
 ## fonts: regenerate the shipped font subset in fonts/ from the system's Noto Sans CJK (run after adding text)
 fonts: setup
