@@ -7,7 +7,11 @@ INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidy/tidyset.py);
 # the stamp is the target, and the inputs are every file the tables are built from, declared once in
 # tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
-TIDY := data/tidy/.stamp.json
+# The article: data/articles/$(ARTICLE)/ (`make report ARTICLE=<slug>`, like LANG for the language); it reaches
+# every program as XIANNING_ARTICLE (helpers.base.paths).
+ARTICLE ?= $(or $(XIANNING_ARTICLE),xianning)
+export XIANNING_ARTICLE := $(ARTICLE)
+TIDY := data/articles/$(ARTICLE)/tidy/.stamp.json
 TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
 .PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts

@@ -16,7 +16,7 @@ UNIT_2016_COLUMNS = ["unit_id", "quote", "name_zh", "name_en", "inspection_type"
 DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "short_en", "short_zh", "note"]
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-EDIT_FIX = "edit the row in the curation file (see data/curated/README.md), then run `make data`"
+EDIT_FIX = f"edit the row in the curation file (see {paths.CURATED_REL}/README.md), then run `make data`"
 
 
 def _text(path: Path) -> str:
@@ -82,7 +82,7 @@ def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[st
         rows.append(row)
     if not rows:
         raise DataError(path, "rows", "the file has a header but no rows",
-                        f"{restore_fix(path)}, or add rows as data/curated/README.md describes")
+                        f"{restore_fix(path)}, or add rows as {paths.CURATED_REL}/README.md describes")
     return rows
 
 

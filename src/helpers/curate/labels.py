@@ -1,5 +1,8 @@
-"""The one language layer: every reader-facing label, in English and Chinese, read from
-``data/curated/labels.csv``; :func:`helpers.text.wording.text` resolves them for the reader.
+"""The one language layer: every reader-facing label, in English and Chinese, read from the kit's label
+file (``src/helpers/curate/labels.csv``: measure words, inspection types, date patterns, the source line,
+the computed mark, the funnel chart's generic parts) and the article's (``data/articles/<slug>/curated/labels.csv``:
+its stages, chart titles and texts); a key lives in one of the two, never both.
+:func:`helpers.text.wording.text` resolves them for the reader.
 
 A label is a template (see :mod:`helpers.text.prose`): ``{figure_id}`` / ``{derived_id}`` fill from
 the tidy tables, other ``{name}`` from values the caller computed from them. ``[[...]]`` marks
@@ -18,12 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..base import paths
-from ..base.errors import DataError
+from ..base.errors import DataError, repo_path
 
 __all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
 
 LABELS: Path = paths.CURATED / "labels.csv"
+KIT_LABELS: Path = paths.KIT_LABELS
 LANGUAGES = ("en", "zh")
 #: "per 100" ratios: the base is a convention, not a statistic, so templates name it ``{per}``.
 PER = 100
@@ -35,12 +39,25 @@ _INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
-    """Every label: key -> {"en": ..., "zh": ...}; one clear error for a missing file, column,
-    key, or language."""
+def load(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """Every label: key -> {"en": ..., "zh": ...}; the kit's and the article's together unless one ``path``
+    is given; one clear error for a missing file, column, key, language, or a key in both files."""
+    if path is None:
+        kit, own = _load_file(KIT_LABELS), _load_file(LABELS)
+        for key in own:
+            if key in kit:
+                raise DataError(LABELS, key, f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",
+                                "keep one row per key: delete it here to use the kit's, or rename it")
+        return {**kit, **own}
+    return _load_file(path)
+
+
+def _load_file(path: Path) -> dict[str, dict[str, str]]:
+    """The labels of one file."""
     if not Path(path).exists():
+        rel = repo_path(path)
         raise DataError(path, "(file)", "the label file is missing",
-                        "restore data/curated/labels.csv from the repository (git checkout -- data/curated/labels.csv)")
+                        f"restore {rel} from the repository (git checkout -- {rel})")
     with open(path, encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in ("key", *LANGUAGES) if c not in (reader.fieldnames or [])]
@@ -62,11 +79,11 @@ def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
     return out
 
 
-def raw(key: str, lang: str, path: Path = LABELS) -> str:
-    """The template of ``key`` in ``lang`` as written in the label file (no resolution)."""
+def raw(key: str, lang: str, path: Path | None = None) -> str:
+    """The template of ``key`` in ``lang`` as written in the label files (no resolution)."""
     labels = load(path)
     if key not in labels:
-        raise DataError(path, key, "no such label", f"add a row '{key}' with its en and zh text")
+        raise DataError(path or LABELS, key, "no such label", f"add a row '{key}' with its en and zh text")
     return labels[key][lang]
 
 

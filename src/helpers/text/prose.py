@@ -37,6 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Mapping
 from functools import lru_cache
 
+from ..base import paths
 from .facts import facts
 
 __all__ = ["ROUNDING_RULE", "Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
@@ -149,7 +150,7 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
         name, spec = match.group(1), match.group(2)
         if name not in known:
             raise KeyError(f"template names {{{name}}}, which is neither a figure_id, a derived_id "
-                           f"nor an extra value; fix the template or data/curated/")
+                           f"nor an extra value; fix the template or {paths.CURATED_REL}/")
         value = known[name]
         if isinstance(value, str):
             return value

@@ -51,7 +51,7 @@ def build_figures(article: Article) -> pd.DataFrame:
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in UNIT_EN:
             raise DataError(paths.QUOTES, q["_entry"], f"unknown unit {q['unit']!r}",
-                            f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to data/curated/labels.csv")
+                            f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to {paths.CURATED_REL}/labels.csv")
         rows.append({
             "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": UNIT_EN[q["unit"]],
             "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"],
@@ -249,18 +249,18 @@ def main(argv: list[str] | None = None) -> int:
         tables = build_checked()
         if args.check:
             check_matches_committed(tables)
-            print("data/tidy/ matches a fresh build from the article")
+            print(f"{paths.TIDY_REL}/ matches a fresh build from the article")
         else:
             write_set({name: serialise(frame, name) for name, frame in tables.items()}, inputs)
             for name, frame in tables.items():
-                print(f"wrote data/tidy/{name}.csv ({len(frame)} rows)")
+                print(f"wrote {paths.TIDY_REL}/{name}.csv ({len(frame)} rows)")
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except OSError as err:
         where = repo_path(err.filename or paths.TIDY)
         print(f"error: {where}: cannot write ({err.strerror}); nothing was changed. "
-              f"Fix: make data/ writable (e.g. `chmod u+w data data/tidy`), then run `make data`", file=sys.stderr)
+              f"Fix: make data/ writable (e.g. `chmod u+w data {paths.TIDY_REL}`), then run `make data`", file=sys.stderr)
         return 1
     return 0
 

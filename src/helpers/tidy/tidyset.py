@@ -3,7 +3,8 @@
 ``write_set`` writes every table and a stamp into a new folder beside ``data/tidy/`` and swaps it in with two
 renames, so ``data/tidy/`` always holds one whole build (a crash between the renames leaves no ``data/tidy/``
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
-input (``data/raw/*``, ``data/curated/*`` but their READMEs, ``data/datapackage.json``, ``src/helpers/{base,source,parse,curate,tidy}/*.py``) and every table.
+input (the article folder's ``raw/*``, ``curated/*`` but their READMEs, ``datapackage.json``; the kit's
+``src/helpers/{base,source,parse,curate,tidy}/*.py`` and ``curate/labels.csv``) and every table.
 
 :func:`helpers.tidy.fresh.check_fresh` is what the report build calls first, with :func:`stamp_matches`.
 This module imports nothing heavy.
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..base import paths
 
-#: the tables of one build, in the order they are listed in data/datapackage.json
+#: the tables of one build, in the order they are listed in the article's datapackage.json
 TABLE_NAMES = ["figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived"]
 STAMP_NAME = ".stamp.json"
 _PREFIX = ".tidy-"
@@ -27,13 +28,19 @@ _PREFIX = ".tidy-"
 TIDY_STAGES = ("", "base", "source", "parse", "curate", "tidy")
 
 
+def _article_dir(root: Path) -> Path:
+    """The chosen article's folder under ``root`` (the repository or a copy of it)."""
+    return root / paths.ARTICLE_DIR.relative_to(paths.ROOT)
+
+
 def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the one declaration: the Makefile's ``TIDY_INPUTS`` asks it)."""
-    data = root / "data"
-    files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*"))
+    article = _article_dir(root)
+    files = [p for folder in (article / "raw", article / "curated") for p in sorted(folder.glob("*"))
              if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")]  # READMEs and editors' lock files
-    files.append(data / "datapackage.json")
+    files.append(article / "datapackage.json")
     files += [p for stage in TIDY_STAGES for p in sorted((root / "src" / "helpers" / stage).glob("*.py"))]
+    files.append(root / paths.KIT_LABELS.relative_to(paths.ROOT))
     return files
 
 
@@ -107,7 +114,7 @@ def _stamp(tidy: Path) -> dict:
 
 def stamp_matches(names: list[str] = TABLE_NAMES, root: Path = paths.ROOT) -> bool:
     """True when the stamp vouches for the tables on disk: same inputs, same outputs, all present."""
-    tidy = root / "data" / "tidy"
+    tidy = _article_dir(root) / "tidy"
     stamp, outputs = _stamp(tidy), _output_hashes(tidy, names)
     return (None not in outputs.values() and stamp.get("outputs") == outputs
             and stamp.get("inputs") == input_hashes(root))
