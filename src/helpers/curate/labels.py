@@ -11,6 +11,7 @@ dropped otherwise. Keys are namespaced: ``unit.条`` (measure word -> the noun i
 ``itype.routine`` (inspection types), ``stage.leads.label`` / ``stage.leads.noun`` (funnel),
 ``chart.funnel.title`` (chart texts), ``source`` (the source line).
 
+The funnel's structure is the article's (``curated/funnel_stages.csv``).
 The tables take their measure-word renderings, stage and inspection-type labels from here too
 (:data:`UNIT_EN`, :data:`FUNNEL_STAGES`, :data:`INSPECTION_TYPE_ZH`, computed on first use).
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from ..base import paths
 from ..base.errors import DataError, repo_path
+from .curation import funnel_stages
 
 __all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
@@ -32,9 +34,6 @@ LANGUAGES = ("en", "zh")
 #: "per 100" ratios: the base is a convention, not a statistic, so templates name it ``{per}``.
 PER = 100
 
-#: The funnel's structure (the labels come from labels.csv: ``stage.<stage>.label|noun``).
-_STAGES = [("leads", "main", ""), ("transfers", "main", "leads"), ("case_filings", "main", "transfers"),
-           ("sanctions", "main", "case_filings"), ("shuanggui", "side", "case_filings")]
 _INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
 
 
@@ -92,10 +91,16 @@ def _unit_en() -> dict[str, str]:
 
 
 def _funnel_stages() -> list[dict[str, str]]:
+    """The article's funnel structure (``curated/funnel_stages.csv``) with each stage's label."""
     labels = load()
-    return [{"stage": s, "branch": b, "parent_stage": p,
-             "label_en": labels[f"stage.{s}.label"]["en"], "label_zh": labels[f"stage.{s}.label"]["zh"]}
-            for s, b, p in _STAGES]
+    out = []
+    for row in funnel_stages():
+        key = f"stage.{row['stage']}.label"
+        if key not in labels:
+            raise DataError(LABELS, key, "no such label", f"add a row '{key}' with its en and zh text")
+        out.append({"stage": row["stage"], "branch": row["branch"], "parent_stage": row["parent_stage"],
+                    "label_en": labels[key]["en"], "label_zh": labels[key]["zh"]})
+    return out
 
 
 def _inspection_type_zh() -> dict[str, str]:

@@ -28,15 +28,8 @@ from ..parse.values import value_from_quote
 
 DECIMALS = 6
 
-#: schedule_2017 rows: (entry_id, grouping, inspection_type, figure_id, date_id)
-SCHEDULE_ROWS = [
-    ("round_1", "round", "not_reported", "plan_2017_round_1_units", "round_1_2017"),
-    ("round_2", "round", "not_reported", "plan_2017_round_2_units", "round_2_2017"),
-    ("routine", "inspection_type", "routine", "plan_2017_routine_units", "plan_2017_year"),
-    ("special", "inspection_type", "special", "plan_2017_special_units", "plan_2017_year"),
-    ("follow_up", "inspection_type", "follow_up", "plan_2017_follow_up_units", "plan_2017_year"),
-]
-TYPICAL_DURATION = {"routine": "duration_routine_months", "special": "duration_special_days"}
+#: the inspection types a named unit may have; its typical duration is the figure ``duration_<type>_*``
+UNIT_TYPES = ("routine", "special")
 
 
 def build_figures(article: Article) -> pd.DataFrame:
@@ -142,11 +135,23 @@ def build_funnel(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
-    """The 2017 plan: the two rounds and the units by inspection type, dates as intervals."""
+    """The article's plan (``curated/schedule.csv``): the rounds and the units by inspection type, dates as intervals."""
+    path = paths.CURATED / "schedule.csv"
     fig = figures.set_index("figure_id")
     tl = timeline.set_index("date_id")
     rows = []
-    for entry_id, grouping, itype, figure_id, date_id in SCHEDULE_ROWS:
+    for s in curation.schedule():
+        entry_id, grouping, itype, figure_id, date_id = (s[c] for c in curation.SCHEDULE_COLUMNS)
+        if grouping not in ("round", "inspection_type"):
+            raise DataError(path, f"{s['_entry']}, column grouping", f"unknown grouping {grouping!r}",
+                            "use round or inspection_type")
+        if itype not in INSPECTION_TYPE_ZH:
+            raise DataError(path, f"{s['_entry']}, column inspection_type", f"unknown type {itype!r}",
+                            f"use one of {', '.join(INSPECTION_TYPE_ZH)}")
+        for column, value, known in (("figure_id", figure_id, fig.index), ("date_id", date_id, tl.index)):
+            if value not in known:
+                raise DataError(path, f"{s['_entry']}, column {column}", f"no {column} {value!r}",
+                                f"name a {column} of {'quotes' if column == 'figure_id' else 'dates'}.csv")
         f, t = fig.loc[figure_id], tl.loc[date_id]
         rows.append({
             "entry_id": entry_id, "grouping": grouping, "inspection_type": itype,
@@ -161,19 +166,24 @@ def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def build_units_2016(article: Article) -> pd.DataFrame:
-    """The seven units of the city's 2016 first round, each located in the article."""
-    path = paths.CURATED / "units_2016.csv"
+def build_units(article: Article, figures: pd.DataFrame, name: str = "units_2016") -> pd.DataFrame:
+    """The units an article names one by one (``curated/<name>.csv``), each located in the article."""
+    path = paths.CURATED / f"{name}.csv"
+    durations = [f for f, k in zip(figures["figure_id"], figures["kind"]) if k == "duration"]
     rows = []
-    for u in curation.units_2016():
-        check_curated(u, "units_2016", path)
+    for u in curation.units_2016(path):
+        check_curated(u, name, path)
         start, end, name_start, name_end = locate_within(article.text, u["quote"], u["name_zh"], path, u["_entry"])
-        if u["inspection_type"] not in TYPICAL_DURATION:
+        if u["inspection_type"] not in UNIT_TYPES:
             raise DataError(path, u["_entry"], f"inspection_type {u['inspection_type']!r}", "use routine or special")
+        typical = [f for f in durations if f.startswith(f"duration_{u['inspection_type']}_")]
+        if len(typical) != 1:
+            raise DataError(path, u["_entry"], f"{len(typical)} figures of kind duration named duration_{u['inspection_type']}_*",
+                            f"give the typical {u['inspection_type']} inspection's length one row in quotes.csv")
         rows.append({
             "unit_id": u["unit_id"], "name_zh": u["name_zh"], "name_en": u["name_en"],
             "inspection_type": u["inspection_type"], "inspection_type_zh": INSPECTION_TYPE_ZH[u["inspection_type"]],
-            "typical_duration_figure_id": TYPICAL_DURATION[u["inspection_type"]],
+            "typical_duration_figure_id": typical[0],
             "quote": u["quote"], "start": start, "end": end,
             "name_start": name_start, "name_end": name_end,
         })
@@ -216,18 +226,22 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
 
 
 def build_all(article: Article | None = None) -> dict[str, pd.DataFrame]:
-    """Every tidy table, built in memory from the article and the curation files."""
+    """Every tidy table the article's datapackage.json lists, built in memory from the article and its curation:
+    ``figures``, ``funnel``, ``timeline``, ``derived``, a ``schedule_<year>`` plan and ``units_<year>`` named units."""
     article = article or load_article()
     figures = build_figures(article)
     timeline = build_timeline(article)
-    return {
-        "figures": figures,
-        "funnel": build_funnel(figures),
-        "timeline": timeline,
-        "schedule_2017": build_schedule(figures, timeline),
-        "units_2016": build_units_2016(article),
-        "derived": build_derived(figures, timeline),
-    }
+    built = {"figures": figures, "funnel": build_funnel(figures), "timeline": timeline,
+             "derived": build_derived(figures, timeline)}
+    for name in TABLE_NAMES:
+        if name.startswith("schedule_"):
+            built[name] = build_schedule(figures, timeline)
+        elif name.startswith("units_"):
+            built[name] = build_units(article, figures, name)
+        elif name not in built:
+            raise DataError(paths.DATAPACKAGE, f"resource {name}", "the kit builds no such table",
+                            "name tables figures, funnel, timeline, derived, schedule_<year> or units_<year>")
+    return {name: built[name] for name in TABLE_NAMES}
 
 
 def build_checked(article: Article | None = None) -> dict[str, pd.DataFrame]:

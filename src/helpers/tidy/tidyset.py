@@ -20,8 +20,19 @@ from pathlib import Path
 
 from ..base import paths
 
+
+
+def _table_names(datapackage: Path = paths.DATAPACKAGE) -> list[str]:
+    """The resources of the article's datapackage.json whose path is under ``tidy/``, in its order."""
+    try:
+        resources = json.loads(datapackage.read_text(encoding="utf-8"))["resources"]
+        return [r["name"] for r in resources if str(r.get("path", "")).startswith("tidy/")]
+    except (OSError, ValueError, KeyError, TypeError):  # schema.datapackage() reports it, with its fix
+        return ["figures", "funnel", "timeline", "derived"]
+
+
 #: the tables of one build, in the order they are listed in the article's datapackage.json
-TABLE_NAMES = ["figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived"]
+TABLE_NAMES: list[str] = _table_names()
 STAMP_NAME = ".stamp.json"
 _PREFIX = ".tidy-"
 #: the helpers the tables are built from: the package itself and the stages up to tidy
