@@ -129,6 +129,8 @@ fonts: setup
 	PYTHONPATH=src $(PY) -m helpers.text.fontsubset
 
 ## lab: start JupyterLab at the project's root on the notebooks folder (token authentication stays on)
+# `make lab ARTICLE=<slug>` opens them on another article of data/articles/ (XIANNING_ARTICLE for the kernels;
+# the article's own notebooks are in data/articles/<slug>/notebooks/).
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
 # LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
@@ -146,6 +148,7 @@ XIANNING_LANG ?= en
 
 lab: setup
 	@case "$(XIANNING_LANG)" in en|zh) ;; *) echo "make lab: LANG=$(XIANNING_LANG) is not a notebook language; use LANG=en or LANG=zh" >&2; exit 2;; esac
+	@test -d data/articles/$(ARTICLE)/raw || { echo "make lab: ARTICLE=$(ARTICLE) has no folder data/articles/$(ARTICLE)/raw; use one of: $$(ls data/articles | tr '\n' ' ')" >&2; exit 2; }
 	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH="$(CURDIR)/src" $(VENV)/bin/jupyter lab \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)

@@ -24,7 +24,7 @@ from helpers.text.identities import IDENTITIES
 from helpers.text.readable import HEADERS
 from helpers.text.texts import FINDINGS, GLOSSARY, READER
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = paths.notebooks()
 #: filled by the note's builder, not from the tables
 NOTE_PARTS = {"headline", "findings", "stated", "assumed", "glossary", "rounding_rule", "build_date"}
 

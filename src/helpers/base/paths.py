@@ -40,6 +40,12 @@ def article_slugs() -> list[str]:
     return sorted(found, key=lambda s: s != DEFAULT_ARTICLE)
 
 
+def notebooks() -> list[Path]:
+    """The kit's notebooks and the chosen article's own, in file-name order (what the build runs)."""
+    found = [*NOTEBOOKS.glob("*.ipynb"), *ARTICLE_NOTEBOOKS.glob("*.ipynb")]
+    return sorted((p for p in found if not p.name.startswith(".")), key=lambda p: p.name)
+
+
 def _article_name(raw: Path) -> str:
     """The archived article's file stem: the one ``*.meta.json`` in ``raw/`` (``article`` if none yet)."""
     metas = sorted(raw.glob("*.meta.json"))

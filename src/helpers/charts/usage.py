@@ -27,6 +27,7 @@ from types import ModuleType
 from ..base import paths
 from ..curate import labels
 from ..text import prose
+from .article import article_charts
 
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
            "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
@@ -39,8 +40,9 @@ SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = {
     "plan-2017": ("plan_2017_round_1_units", "plan_2017_round_2_units", "plan_2017_routine_units",
                   "plan_2017_special_units"),          # schedule_2017.csv: every row
     "timeline": ("plan_2017_round_1_units", "plan_2017_round_2_units"),  # schedule_2017.csv: the rounds
-    "units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special"),  # units_2016.csv rows
 }
+_OWN = article_charts()  # the article's own charts add theirs (its charts.py's SHOWN_VIA_TABLES)
+SHOWN_VIA_TABLES.update(getattr(_OWN, "SHOWN_VIA_TABLES", {}))
 
 #: Derived values a chart draws from rows of a tidy table (the funnel's percentage columns).
 DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = {
@@ -137,9 +139,11 @@ def charts_by_figure() -> dict[str, tuple[str, ...]]:
 
 
 def notebooks_by_chart(notebooks_dir: Path = paths.NOTEBOOKS) -> dict[str, tuple[str, ...]]:
-    """Chart name -> the notebooks (file stems) whose code publishes it, in file order."""
+    """Chart name -> the notebooks (file stems) whose code publishes it, in file order (the kit's and the
+    article's own notebooks unless another folder is given)."""
     out: dict[str, list[str]] = {}
-    for nb in sorted(Path(notebooks_dir).glob("*.ipynb")):
+    found = paths.notebooks() if Path(notebooks_dir) == paths.NOTEBOOKS else sorted(Path(notebooks_dir).glob("*.ipynb"))
+    for nb in found:
         try:
             cells = json.loads(nb.read_text(encoding="utf-8")).get("cells", [])
         except (OSError, ValueError):

@@ -1,5 +1,7 @@
-"""Other findings: the 2016 units, the five-year plan's scopes (a scenario), the township cases and
-the city-county inspection, per-unit averages."""
+"""Xianning's own findings charts (this article's, not the kit's): the 2016 units, the five-year plan's
+scopes (a scenario), the township cases and the city-county inspection, per-unit averages.
+
+:mod:`helpers.charts` loads this file when Xianning is the chosen article and adds :data:`CHARTS` to its own."""
 from __future__ import annotations
 
 import pandas as pd
@@ -7,12 +9,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.ticker import MaxNLocator, MultipleLocator
 
-from ..text import prose
-from . import style
-from .funnel import _single_panels
-from .style import COLORS, label
+from helpers.text import prose
+from helpers.charts import style
+from helpers.charts.funnel import _single_panels
+from helpers.charts.style import COLORS, label
 
-__all__ = ["units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart"]
+__all__ = ["units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "CHARTS"]
 
 
 def _side_columns(ax) -> int:
@@ -136,7 +138,7 @@ def county_cases_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: s
     Wuli town's trips (people), Yanxia welfare home's false claims (recipients, yuan), and the
     social-assistance leads drawn as a scenario (if they are among the 409), the assumption on it."""
     lang = style.resolve(language)
-    from ..tidy.load import load_table
+    from helpers.tidy.load import load_table
 
     v, d = style.values(figures), style.values(derived)
     tl = load_table("timeline").set_index("date_id")
@@ -219,3 +221,14 @@ def per_unit_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: str =
     vmax = max(r[1] for p in panels for r in p["rows"]) * 1.75
     _single_panels(fig, rect, panels, lang, vmax, label_frac=0.24)
     return fig
+
+
+#: This article's charts: file stem -> (function, the tidy tables it takes, in order).
+CHARTS = {
+    "units-2016": (units_2016_chart, ("units_2016", "figures")),
+    "plan-pace": (plan_pace_chart, ("figures", "derived")),
+    "county-cases": (county_cases_chart, ("figures", "derived")),
+    "per-unit": (per_unit_chart, ("figures", "derived")),
+}
+#: Figures a chart draws from rows of a tidy table other than ``figures`` (see helpers.charts.usage).
+SHOWN_VIA_TABLES = {"units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special")}  # units_2016.csv rows
