@@ -42,7 +42,7 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
     """
     src, tidy = root / "src" / "helpers", sorted(p for p in (root / paths.TIDY_REL).glob("*") if p.is_file())
-    own = sorted(paths.ARTICLE_DIR.glob("*.py"))  # the article's own charts
+    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its own charts and texts
     if kind == "notebook":
         return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")), paths.KIT_LABELS, *own,
                 *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
