@@ -14,7 +14,7 @@ export XIANNING_ARTICLE := $(ARTICLE)
 TIDY := data/articles/$(ARTICLE)/tidy/.stamp.json
 TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
 
-.PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts
+.PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts new
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -99,6 +99,12 @@ data: $(TIDY)
 
 $(TIDY): $(INSTALLED) $(TIDY_INPUTS)
 	@PYTHONPATH=src $(PY) -m helpers.tidy.tables
+
+## new: start a new article from a plain-text file: `make new TEXT=path/to/article.txt SLUG=name` archives it in
+## data/articles/<name>/ with candidate quotes; then `make data ARTICLE=<name>` lists what remains to fill in
+new: setup
+	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "make new: give TEXT=path/to/article.txt and SLUG=name" >&2; exit 2; }
+	@PYTHONPATH=src $(PY) -m helpers.new "$(TEXT)" --slug "$(SLUG)"
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
 # Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.

@@ -19,11 +19,12 @@ from ..source.article import Article, load_article
 from ..base.errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
 from .schema import check_curated, check_matches_committed, serialise, validate_all
-from ..curate.labels import FUNNEL_STAGES, INSPECTION_TYPE_ZH, UNIT_EN
+from ..curate import labels
 from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
 from .tidyset import TABLE_NAMES, input_hashes, write_set
+from .todo import remaining
 from ..parse.values import value_from_quote
 
 DECIMALS = 6
@@ -35,6 +36,7 @@ UNIT_TYPES = ("routine", "special")
 def build_figures(article: Article) -> pd.DataFrame:
     """One row per statistic: value parsed from its quote, with offsets into the article."""
     rows = []
+    unit_en = labels.UNIT_EN
     quotes = curation.quotes()
     _check_roles(quotes)
     for q in quotes:
@@ -42,11 +44,11 @@ def build_figures(article: Article) -> pd.DataFrame:
         check_curated(q, "figures", paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
-        if q["unit"] not in UNIT_EN:
+        if q["unit"] not in unit_en:
             raise DataError(paths.QUOTES, q["_entry"], f"unknown unit {q['unit']!r}",
-                            f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to {paths.CURATED_REL}/labels.csv")
+                            f"use one of {', '.join(unit_en)} or add a row unit.<measure word> to {paths.CURATED_REL}/labels.csv")
         rows.append({
-            "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": UNIT_EN[q["unit"]],
+            "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": unit_en[q["unit"]],
             "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"],
             "short_en": q["short_en"], "short_zh": q["short_zh"], "topic": q["topic"],
             "place_zh": q["place_zh"], "place_en": q["place_en"], "place_level": q["place_level"],
@@ -56,23 +58,26 @@ def build_figures(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-FUNNEL_ROLES = [f"funnel:{stage['stage']}" for stage in FUNNEL_STAGES]
+def funnel_roles() -> list[str]:
+    """``funnel:<stage>`` for each stage of the article's funnel (``curated/funnel_stages.csv``)."""
+    return [f"funnel:{stage['stage']}" for stage in labels.FUNNEL_STAGES]
 
 
 def _check_roles(quotes: list[dict[str, str]]) -> None:
     """Each row's role is empty or a funnel stage, and each stage is given to exactly one row."""
     holder: dict[str, str] = {}
+    roles = funnel_roles()
     for q in quotes:
         role = q["role"]
-        if role and role not in FUNNEL_ROLES:
+        if role and role not in roles:
             raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"unknown role {role!r}",
-                            f"use one of {', '.join(FUNNEL_ROLES)}, or leave it empty")
+                            f"use one of {', '.join(roles)}, or leave it empty")
         if role in holder:
             raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"role {role!r} is also on {holder[role]}",
                             "give each funnel stage to one row only")
         if role:
             holder[role] = q["_entry"]
-    for role in FUNNEL_ROLES:
+    for role in roles:
         if role not in holder:
             raise DataError(paths.QUOTES, "column role", f"no row has role {role!r}",
                             f"set role to {role} on the row of that stage's figure")
@@ -119,7 +124,7 @@ def build_funnel(figures: pd.DataFrame) -> pd.DataFrame:
     """The funnel from problem leads to sanctions (shuanggui a side branch off case filings)."""
     by_role = figures.set_index("role")
     rows: list[dict] = []
-    for order, stage in enumerate(FUNNEL_STAGES, start=1):
+    for order, stage in enumerate(labels.FUNNEL_STAGES, start=1):
         fig = by_role.loc[f"funnel:{stage['stage']}"]
         rows.append({"stage_order": order, **stage, "value": fig["value"], "unit": fig["unit"],
                      "unit_en": fig["unit_en"], "figure_id": fig["figure_id"]})
@@ -139,15 +144,16 @@ def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFram
     path = paths.CURATED / "schedule.csv"
     fig = figures.set_index("figure_id")
     tl = timeline.set_index("date_id")
+    type_zh = labels.INSPECTION_TYPE_ZH
     rows = []
     for s in curation.schedule():
         entry_id, grouping, itype, figure_id, date_id = (s[c] for c in curation.SCHEDULE_COLUMNS)
         if grouping not in ("round", "inspection_type"):
             raise DataError(path, f"{s['_entry']}, column grouping", f"unknown grouping {grouping!r}",
                             "use round or inspection_type")
-        if itype not in INSPECTION_TYPE_ZH:
+        if itype not in type_zh:
             raise DataError(path, f"{s['_entry']}, column inspection_type", f"unknown type {itype!r}",
-                            f"use one of {', '.join(INSPECTION_TYPE_ZH)}")
+                            f"use one of {', '.join(type_zh)}")
         for column, value, known in (("figure_id", figure_id, fig.index), ("date_id", date_id, tl.index)):
             if value not in known:
                 raise DataError(path, f"{s['_entry']}, column {column}", f"no {column} {value!r}",
@@ -155,7 +161,7 @@ def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFram
         f, t = fig.loc[figure_id], tl.loc[date_id]
         rows.append({
             "entry_id": entry_id, "grouping": grouping, "inspection_type": itype,
-            "inspection_type_zh": INSPECTION_TYPE_ZH[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
+            "inspection_type_zh": type_zh[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
             "units": f["value"], "unit": f["unit"], "figure_id": figure_id, "date_id": date_id,
             "start_earliest": t["start_earliest"], "start_latest": t["start_latest"],
             "end_earliest": t["end_earliest"], "end_latest": t["end_latest"],
@@ -170,6 +176,7 @@ def build_units(article: Article, figures: pd.DataFrame, name: str = "units_2016
     """The units an article names one by one (``curated/<name>.csv``), each located in the article."""
     path = paths.CURATED / f"{name}.csv"
     durations = [f for f, k in zip(figures["figure_id"], figures["kind"]) if k == "duration"]
+    type_zh = labels.INSPECTION_TYPE_ZH
     rows = []
     for u in curation.units_2016(path):
         check_curated(u, name, path)
@@ -182,7 +189,7 @@ def build_units(article: Article, figures: pd.DataFrame, name: str = "units_2016
                             f"give the typical {u['inspection_type']} inspection's length one row in quotes.csv")
         rows.append({
             "unit_id": u["unit_id"], "name_zh": u["name_zh"], "name_en": u["name_en"],
-            "inspection_type": u["inspection_type"], "inspection_type_zh": INSPECTION_TYPE_ZH[u["inspection_type"]],
+            "inspection_type": u["inspection_type"], "inspection_type_zh": type_zh[u["inspection_type"]],
             "typical_duration_figure_id": typical[0],
             "quote": u["quote"], "start": start, "end": end,
             "name_start": name_start, "name_end": name_end,
@@ -259,6 +266,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare the committed tables with a fresh build")
     args = parser.parse_args(argv)
     try:
+        todo = [] if paths.TIDY.exists() else remaining()  # a new article (never built): list all that remains
+        if todo:
+            for line in todo:
+                print(f"todo: {line}", file=sys.stderr)
+            print(f"error: {len(todo)} entries of {paths.ARTICLE_DIR.relative_to(paths.ROOT).as_posix()}/ to fill in "
+                  "(above, one line each); nothing was built", file=sys.stderr)
+            return 1
         inputs = input_hashes()  # before reading them, so an edit made during the build is seen next time
         tables = build_checked()
         if args.check:
