@@ -29,8 +29,19 @@ validate_all(tables)
 check_matches_committed(tables)
 audit = audit_article()
 ids = check_identities(tables["figures"], "en", tables["derived"])
+from helpers import charts
+from helpers.charts import style
+from helpers.text import fonts
+sources = {}
+for lang in ("en", "zh"):
+    fonts.setup(lang)
+    for name, (func, names) in charts.CHARTS.items():
+        fig = func(*(tables[n] for n in names), lang)
+        sources[f"{name}.{lang}"] = [t for t in style.texts(fig) if t.replace("\n", "") == style.source_line(lang).replace("\n", "")
+                                     or style.source_line(lang).startswith(t.split("\n")[0])][:1]
 print(json.dumps({"audit": audit[["text", "kind", "status", "covered_by"]].to_dict("records"),
-                  "identities": ids[["identity_id", "kind", "holds", "statement"]].to_dict("records")}))
+                  "identities": ids[["identity_id", "kind", "holds", "statement"]].to_dict("records"),
+                  "chart_sources": sources}))
 """
 
 
@@ -154,3 +165,16 @@ def test_counts_follow_the_expected_file(slug: str) -> None:
     assert counts["extractor_rows_in_timeline"] == sum(r["covered_by"].startswith("timeline:") for r in audit)
     assert counts["extractor_rows_left_out"] == sum(r["status"] == "left_out" for r in audit)
     assert sorted(counts["units_used"]) == sorted({u for _, u in exp["figures"].values()})
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_chart_of_an_invented_article_says_so(slug: str) -> None:
+    """Each chart the article draws carries its source line; an invented article's starts with the notice."""
+    meta = json.loads(next((paths.ARTICLES / slug / "raw").glob("*.meta.json")).read_text(encoding="utf-8"))
+    with open(paths.KIT_LABELS, encoding="utf-8", newline="") as fh:
+        notice = next(r for r in csv.DictReader(fh) if r["key"] == "notice.invented")
+    sources = probe(slug)["chart_sources"]
+    assert sources and all(sources.values()), [k for k, v in sources.items() if not v]
+    for key, (text,) in sources.items():
+        lang = key.rsplit(".", 1)[1]
+        assert text.replace("\n", " ").startswith(notice[lang][:12]) == bool(meta.get("invented")), key

@@ -11,7 +11,8 @@ from matplotlib.ticker import MaxNLocator, MultipleLocator
 
 from helpers.text import prose
 from helpers.charts import style
-from helpers.charts.funnel import _single_panels
+from helpers.charts.funnel import _single_panels, xianan_chart
+from helpers.charts.schedule import durations_chart, plan_2017_chart, timeline_chart
 from helpers.charts.style import COLORS, label
 
 __all__ = ["units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "CHARTS"]
@@ -223,12 +224,29 @@ def per_unit_chart(figures: pd.DataFrame, derived: pd.DataFrame, language: str =
     return fig
 
 
-#: This article's charts: file stem -> (function, the tidy tables it takes, in order).
+#: This article's charts: file stem -> (function, the tidy tables it takes, in order): the kit's charts
+#: written for this article's figures, then its own findings.
 CHARTS = {
+    "xianan": (xianan_chart, ("figures",)),
+    "timeline": (timeline_chart, ("timeline", "schedule_2017", "figures")),
+    "plan-2017": (plan_2017_chart, ("schedule_2017",)),
+    "durations": (durations_chart, ("figures", "schedule_2017")),
     "units-2016": (units_2016_chart, ("units_2016", "figures")),
     "plan-pace": (plan_pace_chart, ("figures", "derived")),
     "county-cases": (county_cases_chart, ("figures", "derived")),
     "per-unit": (per_unit_chart, ("figures", "derived")),
 }
 #: Figures a chart draws from rows of a tidy table other than ``figures`` (see helpers.charts.usage).
-SHOWN_VIA_TABLES = {"units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special")}  # units_2016.csv rows
+SHOWN_VIA_TABLES = {
+    "funnel": ("city_problem_leads", "city_leads_transferred", "city_cases_filed", "city_sanctioned",
+               "city_shuanggui"),                      # funnel.csv: one row per stage
+    "plan-2017": ("plan_2017_round_1_units", "plan_2017_round_2_units", "plan_2017_routine_units",
+                  "plan_2017_special_units"),          # schedule_2017.csv: every row
+    "timeline": ("plan_2017_round_1_units", "plan_2017_round_2_units"),  # schedule_2017.csv: the rounds
+    "units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special"),  # units_2016.csv rows
+}
+#: Derived values a chart draws from rows of a tidy table (the funnel's percentage columns).
+DERIVED_VIA_TABLES = {
+    "funnel": ("funnel_transfer_rate", "funnel_filing_rate", "funnel_sanction_rate",
+               "funnel_sanctions_per_100_leads"),  # funnel.csv: pct_of_previous, pct_of_first
+}

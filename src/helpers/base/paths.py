@@ -29,7 +29,8 @@ ARTICLE_NOTEBOOKS: Path = ARTICLE_DIR / "notebooks"
 #: the kit's label file (reader-facing words any article uses); an article's own are in its curated/labels.csv
 KIT_LABELS: Path = Path(__file__).resolve().parents[1] / "curate" / "labels.csv"
 NOTEBOOKS: Path = ROOT / "notebooks"
-REPORTS: Path = ROOT / "reports"
+#: Where the chosen article's outputs go: ``reports/`` for the default article, ``reports/<slug>/`` for another.
+REPORTS: Path = ROOT / "reports" if SLUG == DEFAULT_ARTICLE else ROOT / "reports" / SLUG
 #: Where charts are saved; ``XN_FIGURES_DIR`` redirects them (the report build and the tests use it).
 FIGURES: Path = Path(os.environ.get("XN_FIGURES_DIR") or REPORTS / "figures")
 
@@ -41,8 +42,11 @@ def article_slugs() -> list[str]:
 
 
 def notebooks() -> list[Path]:
-    """The kit's notebooks and the chosen article's own, in file-name order (what the build runs)."""
-    found = [*NOTEBOOKS.glob("*.ipynb"), *ARTICLE_NOTEBOOKS.glob("*.ipynb")]
+    """What the build runs, in file-name order: the kit's notebooks and the chosen article's own. The kit's
+    notebooks are still written for the default article (their prose names its figures), so another article
+    runs only its own ``notebooks/``."""
+    own = list(ARTICLE_NOTEBOOKS.glob("*.ipynb"))
+    found = [*NOTEBOOKS.glob("*.ipynb"), *own] if SLUG == DEFAULT_ARTICLE else own
     return sorted((p for p in found if not p.name.startswith(".")), key=lambda p: p.name)
 
 

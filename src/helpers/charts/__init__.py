@@ -15,13 +15,10 @@ from .style import publish, save, show, texts
 __all__ = ["funnel_chart", "xianan_chart", "timeline_chart", "plan_2017_chart", "durations_chart",
            "save", "show", "publish", "texts", "draw", "CHARTS"]
 
-#: Every chart: file stem -> (function, the tidy tables it takes, in order).
+#: Every chart: file stem -> (function, the tidy tables it takes, in order). The kit's funnel; the rest are
+#: the chosen article's (its charts.py registers the kit's functions it uses and its own).
 CHARTS = {
     "funnel": (funnel_chart, ("funnel",)),
-    "xianan": (xianan_chart, ("figures",)),
-    "timeline": (timeline_chart, ("timeline", "schedule_2017", "figures")),
-    "plan-2017": (plan_2017_chart, ("schedule_2017",)),
-    "durations": (durations_chart, ("figures", "schedule_2017")),
 }
 #: The chosen article's own charts (its folder's ``charts.py``), drawn like the kit's; their functions
 #: are reachable here too (``charts.units_2016_chart`` for Xianning).

@@ -32,23 +32,12 @@ from .article import article_charts
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
            "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
 
-#: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code).
-#: The tests check that every chart and id here exists.
-SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = {
-    "funnel": ("city_problem_leads", "city_leads_transferred", "city_cases_filed", "city_sanctioned",
-               "city_shuanggui"),                      # funnel.csv: one row per stage
-    "plan-2017": ("plan_2017_round_1_units", "plan_2017_round_2_units", "plan_2017_routine_units",
-                  "plan_2017_special_units"),          # schedule_2017.csv: every row
-    "timeline": ("plan_2017_round_1_units", "plan_2017_round_2_units"),  # schedule_2017.csv: the rounds
-}
-_OWN = article_charts()  # the article's own charts add theirs (its charts.py's SHOWN_VIA_TABLES)
-SHOWN_VIA_TABLES.update(getattr(_OWN, "SHOWN_VIA_TABLES", {}))
-
-#: Derived values a chart draws from rows of a tidy table (the funnel's percentage columns).
-DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = {
-    "funnel": ("funnel_transfer_rate", "funnel_filing_rate", "funnel_sanction_rate",
-               "funnel_sanctions_per_100_leads"),  # funnel.csv: pct_of_previous, pct_of_first
-}
+#: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code), and
+#: derived values it draws from rows of a tidy table: declared by the article beside its charts (its
+#: charts.py's ``SHOWN_VIA_TABLES`` / ``DERIVED_VIA_TABLES``). The tests check that every chart and id exists.
+_OWN = article_charts()
+SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "SHOWN_VIA_TABLES", {}))
+DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "DERIVED_VIA_TABLES", {}))
 
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PUBLISH = re.compile(r"\b(?:publish|save)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[\"']([A-Za-z0-9_-]+)[\"']")

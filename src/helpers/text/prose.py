@@ -43,11 +43,12 @@ from .facts import facts
 __all__ = ["ROUNDING_RULE", "Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
            "placeholders", "speaker", "language_default", "rounding_rule", "half_up"]
 
-#: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
+#: The rule as a template; its examples are the article's own numbers (:func:`rounding_examples`), filled in
+#: by :func:`rounding_rule`.
 ROUNDING_RULE = {
-    "en": "Whole numbers are printed whole, with thousands separators ({yanxia_funds_obtained}); rates, "
-          "ratios and other fractions are rounded to one decimal, halves up ({duration_routine_to_special_ratio}).",
-    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数四舍五入保留一位小数（{duration_routine_to_special_ratio}）。",
+    "en": "Whole numbers are printed whole, with thousands separators ({whole}); rates, "
+          "ratios and other fractions are rounded to one decimal, halves up ({fraction}).",
+    "zh": "整数照录，不加千位分隔符（{whole}）；比率、比例等非整数四舍五入保留一位小数（{fraction}）。",
 }
 
 #: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
@@ -163,9 +164,25 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
     return PLACEHOLDER.sub(fill, template)
 
 
+def rounding_examples() -> tuple[str, str]:
+    """The ids the rounding rule shows: the largest amount (else the largest figure) and the first derived
+    value that is a half at the second decimal (else the first that is not whole)."""
+    from ..tidy.load import load_table
+
+    figures, derived = load_table("figures"), load_table("derived")
+    amounts = figures[figures["kind"] == "amount"]
+    pool = amounts if len(amounts) else figures
+    whole = str(pool.loc[pool["value"].astype(float).idxmax(), "figure_id"])
+    fractions = [(str(i), float(v)) for i, v in zip(derived["derived_id"], derived["value"]) if not float(v).is_integer()]
+    halves = [i for i, v in fractions if abs(v * 100 - round(v * 100)) < 1e-9 and round(v * 100) % 10 == 5]
+    return whole, (halves or [i for i, _ in fractions])[0]
+
+
 def rounding_rule(language: str) -> str:
     """:data:`ROUNDING_RULE` in *language*, its examples filled from the tables."""
-    return render(ROUNDING_RULE["zh" if language == "zh" else "en"], language)
+    whole, fraction = rounding_examples()
+    template = ROUNDING_RULE["zh" if language == "zh" else "en"]
+    return render(template.replace("{whole}", "{" + whole + "}").replace("{fraction}", "{" + fraction + "}"), language)
 
 
 def placeholders(template: str) -> list[str]:
