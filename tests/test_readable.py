@@ -47,3 +47,14 @@ def test_article_fields_are_headed_in_the_readers_language() -> None:
     meta = load_article().meta
     zh = fields({k: meta[k] for k in ("outlet", "sha256")}, "zh").data
     assert "发布网站" in zh and "SHA-256校验和" in zh and meta["sha256"] in zh and "outlet" not in zh
+
+
+def test_rates_per_100_in_tables_carry_the_computed_mark() -> None:
+    """The funnel table's rates are computed: every shown rate ends in †; the article's counts do not."""
+    from helpers.text.readable import table
+
+    funnel = load_table("funnel")
+    page = table(funnel, ["value", "pct_of_previous"], "en").data
+    rates = funnel["pct_of_previous"].dropna()
+    assert len(rates) and all(f">{r:.1f}†</td>" in page for r in rates.round(1))
+    assert all(f">{v}†" not in page for v in funnel["value"])

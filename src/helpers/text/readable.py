@@ -109,6 +109,9 @@ def _cell(value: object, column: str, language: str) -> str:
     return text
 
 
+#: Columns of the tidy tables whose every value is computed (a rate per 100), never read from the article.
+COMPUTED_COLUMNS = frozenset({"pct_of_previous", "pct_of_first"})
+
 #: A cell this short (a number, a measure word, a code) never wraps: "1151" and "人次" stay whole.
 _NOWRAP_CHARS = 6
 
@@ -133,7 +136,8 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
         for col in columns:
             src = f"{col}_{language}" if col in ("label", "short") else col
             cell = _cell(row[src], col, language)
-            if col == "value" and "derived_id" in df.columns and cell != "—":  # a computed value: the mark
+            computed = col in COMPUTED_COLUMNS or (col == "value" and "derived_id" in df.columns)
+            if computed and cell != "—":  # a computed value: the mark
                 cell += computed_mark(language)
             cells.append(_fitted(cell))
         rows.append(cells)
