@@ -7,8 +7,11 @@ INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidy/tidyset.py);
 # the stamp is the target, and the inputs are every file the tables are built from, declared once in
 # tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
+# Inputs and tables are named one by one (no wildcard): a deleted input stops `make data` with the fix,
+# a deleted table is rebuilt.
 TIDY := data/tidy/.stamp.json
 TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
+TIDY_TABLES := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import TABLE_NAMES as t; print(*(f"data/tidy/{n}.csv" for n in t))')
 
 .PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts
 
@@ -91,10 +94,14 @@ lock:
 		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
 ## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
-data: $(TIDY)
+data: $(TIDY) $(TIDY_TABLES)
 
-$(TIDY): $(INSTALLED) $(TIDY_INPUTS)
+$(TIDY) $(TIDY_TABLES) &: $(INSTALLED) $(TIDY_INPUTS)
 	@PYTHONPATH=src $(PY) -m helpers.tidy.tables
+
+# An input that is missing (deleted, or a folder renamed): one line with the fix instead of a stale "nothing to be done".
+$(TIDY_INPUTS):
+	@echo "make data: $@ is missing; nothing was built. Fix: restore it with \`git checkout -- $@\`, then run \`make data\`" >&2; exit 1
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
 # Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.
