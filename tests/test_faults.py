@@ -60,3 +60,86 @@ def test_10_make_data_fails_after_an_input_is_deleted(project_copy: Path, name: 
     assert {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()} == tidy
     (project_copy / name).write_bytes(saved)
     assert _make(project_copy, "data").returncode == 0
+
+
+# ---- 2: a CRLF checkout changes nothing ----
+
+@pytest.mark.needs("git")
+def test_02_crlf_checkout_keeps_lf_and_labels_never_keep_cr(tmp_path: Path) -> None:
+    from helpers.curate import labels
+
+    if not (paths.ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "crlf"
+    subprocess.run(["git", "clone", "-q", "-c", "core.autocrlf=true", str(paths.ROOT), str(clone)], check=True,
+                   capture_output=True, timeout=60)
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
+    assert status == ""
+    with_cr = [p.relative_to(clone).as_posix() for p in clone.rglob("*") if ".git" not in p.parts and p.is_file()
+               and p.suffix in {".csv", ".py", ".ipynb", ".json", ".md", ".svg", ""} and b"\r" in p.read_bytes()]
+    assert with_cr == []
+    # a label file saved with Windows line ends (by an editor) reads the same, multi-line labels included
+    text = labels.LABELS.read_text(encoding="utf-8")
+    assert any("\n" in v["en"] for v in labels.load().values()), "no multi-line label left to check"
+    crlf = tmp_path / "labels.csv"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert labels.load(crlf) == labels.load()
+
+
+# ---- 4: labels.csv faults, each one line with its physical line number ----
+
+def _labels_text() -> str:
+    return (paths.CURATED / "labels.csv").read_text(encoding="utf-8")
+
+
+def _without_row(text: str, key: str) -> str:
+    lines = text.splitlines(keepends=True)
+    return "".join(ln for ln in lines if not ln.startswith(f"{key},"))
+
+
+_LABEL_FAULTS = {
+    "header only": (lambda t: t.splitlines(keepends=True)[0], "rows", "header but no rows"),
+    "stage row removed": (lambda t: _without_row(t, "stage.transfers.label"), "key stage.transfers.label",
+                          "the row is missing"),
+    "missing column": (lambda t: "\n".join(",".join(ln.split(",")[:2]) for ln in t.splitlines()) + "\n",
+                       "header", "missing column(s) zh"),
+    "empty zh": (lambda t: t.replace("\nsource,", "\nsource,", 1), None, None),  # filled in below
+    "duplicate key": (lambda t: t + "mark.computed,x,y\n", None, "duplicate key 'mark.computed'"),
+    "GBK bytes": (None, "byte", "not UTF-8"),
+    "BOM": (lambda t: "\ufeff" + t, "byte 0", "byte-order mark"),
+}
+
+
+@pytest.mark.parametrize("fault", list(_LABEL_FAULTS))
+def test_04_labels_csv_faults_are_one_line_with_physical_lines(tmp_path: Path, fault: str) -> None:
+    from helpers.curate import labels
+
+    text, path = _labels_text(), tmp_path / "labels.csv"
+    edit, entry, problem = _LABEL_FAULTS[fault]
+    if fault == "GBK bytes":
+        path.write_bytes(text.encode("gb18030"))
+    elif fault == "empty zh":
+        lines = text.splitlines(keepends=True)
+        n = next(i for i, ln in enumerate(lines) if ln.startswith("mark.computed,"))
+        lines[n] = "mark.computed,†,\n"
+        path.write_text("".join(lines), encoding="utf-8")
+        entry, problem = f"line {n + 1} (key=mark.computed), column zh", "no zh text"
+    else:
+        path.write_text(edit(text), encoding="utf-8")
+    if fault == "duplicate key":  # the physical line, not the record's number (labels span several lines)
+        entry = f"line {len(text.splitlines()) + 1} (key=mark.computed)"
+        assert len(text.splitlines()) > len(labels.load()) + 1
+    with pytest.raises(DataError) as err:
+        labels.load(path)
+    msg = str(err.value)
+    assert "\n" not in msg and str(path) in msg and entry in msg and problem in msg and "Fix:" in msg, msg
+
+
+def test_04_labels_are_read_on_first_use_and_make_data_says_one_line(project_copy: Path) -> None:
+    path = project_copy / "data/curated/labels.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
+    imported = subprocess.run([sys.executable, "-c", "import helpers.tidy.tables, helpers.text.wording"],
+                              cwd=project_copy, env=env, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr  # importing reads no label
+    _one_line(run_tables(project_copy), "data/curated/labels.csv: byte", "not UTF-8", "save it as UTF-8")
