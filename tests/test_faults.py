@@ -143,3 +143,21 @@ def test_04_labels_are_read_on_first_use_and_make_data_says_one_line(project_cop
                               cwd=project_copy, env=env, capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr  # importing reads no label
     _one_line(run_tables(project_copy), "data/curated/labels.csv: byte", "not UTF-8", "save it as UTF-8")
+
+
+# ---- 3: the README generator checks the tables first ----
+
+@pytest.mark.parametrize("check", [[], ["--check"]])
+def test_03_readme_refuses_hand_edited_tables(project_copy: Path, check: list[str]) -> None:
+    for name in ("README.md", "README.zh-CN.md"):
+        shutil.copy(paths.ROOT / name, project_copy / name)
+    before = {n: (project_copy / n).read_bytes() for n in ("README.md", "README.zh-CN.md")}
+    for table, old, new in (("funnel", ",28,件,", ",82,件,"), ("figures", ",28,件,", ",82,件,")):
+        path = project_copy / f"data/tidy/{table}.csv"
+        assert old in path.read_text(encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
+    result = subprocess.run([sys.executable, "-m", "helpers.report.readme", *check], cwd=project_copy, env=env,
+                            capture_output=True, text=True, timeout=120)
+    _one_line(result, "data/tidy/", "holds '82' where a fresh build from the article gives '28'", "git checkout")
+    assert {n: (project_copy / n).read_bytes() for n in before} == before
