@@ -161,3 +161,27 @@ def test_03_readme_refuses_hand_edited_tables(project_copy: Path, check: list[st
                             capture_output=True, text=True, timeout=120)
     _one_line(result, "data/tidy/", "holds '82' where a fresh build from the article gives '28'", "git checkout")
     assert {n: (project_copy / n).read_bytes() for n in before} == before
+
+
+# ---- 7: invalid values are refused before the tidy tables ----
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fault", ["month 13", "reversed interval", "constant 7"])
+def test_07_invalid_values_are_refused_before_the_tidy_tables(project_copy: Path, fault: str) -> None:
+    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()}
+    if fault == "month 13":
+        _replace_in(project_copy / "data/curated/quotes.csv", ",2016-07/2017-01,", ",2016-13/2017-01,")
+        expected = ("data/curated/quotes.csv: line ", "column period", "'2016-13/2017-01' is not a valid", "Fix:")
+    elif fault == "reversed interval":
+        _replace_in(project_copy / "data/curated/quotes.csv", ",2016-07/2017-01,", ",2017-01/2016-07,")
+        expected = ("data/curated/quotes.csv: line ", "column period", "in order")
+    else:
+        _replace_in(project_copy / "data/curated/derived.csv", "duration_routine_months * 30", "duration_routine_months * 7")
+        expected = ("data/curated/derived.csv: line ", "column formula", "the constant 7 is not allowed", "100 and 30")
+    _one_line(run_tables(project_copy), *expected)
+    assert {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()} == tidy

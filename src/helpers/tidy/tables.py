@@ -20,6 +20,7 @@ from ..base.errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
 from .schema import check_curated, check_matches_committed, serialise, validate_all
 from ..curate import labels
+from ..curate.checks import check_constants, check_period
 from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
@@ -47,6 +48,7 @@ def build_figures(article: Article) -> pd.DataFrame:
     for q in quotes:
         curation.check_short_labels(q, paths.QUOTES)
         check_curated(q, "figures", paths.QUOTES)
+        check_period(q, paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in unit_en:
@@ -203,6 +205,7 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     for d in curation.derived():
         curation.check_short_labels(d, path)
         check_curated(d, "derived", path, ["derived_id", "unit", "method", "formula", "label_en", "label_zh"])
+        check_constants(d, path)
         try:
             value = evaluate(d["formula"], values, functions)
         except (FormulaError, KeyError, ZeroDivisionError) as err:
