@@ -205,12 +205,12 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
     for d in curation.derived():
         curation.check_short_labels(d, path)
         check_curated(d, "derived", path, ["derived_id", "unit", "method", "formula", "label_en", "label_zh"])
-        check_constants(d, path)
         try:
             value = evaluate(d["formula"], values, functions)
         except (FormulaError, KeyError, ZeroDivisionError) as err:
             raise DataError(path, f"{d['_entry']}, column formula", f"formula {d['formula']!r} fails: {err}",
                             "use figure ids, earlier derived ids, numbers, + - * / and months(date_id)") from None
+        check_constants(d, path)  # after the syntax: a malformed formula is named as such first
         value = round(value, DECIMALS)
         value = int(value) if float(value).is_integer() else value
         values[d["derived_id"]] = value
