@@ -185,3 +185,54 @@ def test_07_invalid_values_are_refused_before_the_tidy_tables(project_copy: Path
         expected = ("data/curated/derived.csv: line ", "column formula", "the constant 7 is not allowed", "100 and 30")
     _one_line(run_tables(project_copy), *expected)
     assert {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()} == tidy
+
+
+# ---- 8: the build itself refuses a typed digit or an empty language ----
+
+def _report_copy(copy: Path) -> Path:
+    shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
+    return copy
+
+
+def _report(copy: Path, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(copy / "src"), **(env or {})}
+    cmd = [sys.executable, "-m", "helpers.report", "--lang", "en", "--no-pdf", "--jobs", "1", *args]
+    return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+_TEXT_FAULTS = {
+    "digit in a label": ("data/curated/labels.csv", "\nstage.transfers.bar,", "\nstage.transfers.bar,28 ",
+                         "column en: the number(s) 28 are typed by hand"),
+    "digit in prose": ("notebooks/02-funnel.ipynb", "{city_leads_transferred} leads transferred",
+                       "28 leads transferred", "say(en=...): the number(s) 28 are typed by hand"),
+}
+
+
+@pytest.mark.parametrize("fault", [*_TEXT_FAULTS, "empty Chinese prose"])
+def test_08_build_refuses_typed_digits_and_empty_chinese(project_copy: Path, fault: str) -> None:
+    from helpers.text import lint
+
+    copy = _report_copy(project_copy)
+    if fault == "empty Chinese prose":
+        import nbformat
+
+        path = copy / "notebooks/02-funnel.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        n, cell = next((i, c) for i, c in enumerate(nb.cells, 1) if "prose" in c.metadata.get("tags", []) and i > 4)
+        start = cell.source.index("zh=") + 3
+        quote = cell.source[start:start + 3]
+        cell.source = cell.source[:start] + quote + quote + cell.source[cell.source.index(quote, start + 3) + 3:]
+        nbformat.write(nb, path)
+        name, expected = "notebooks/02-funnel.ipynb", f"cell {n}, say(zh=...): the Chinese text is empty"
+    else:
+        name, old, new, expected = _TEXT_FAULTS[fault]
+        _replace_in(copy / name, old, new)
+    assert lint.defects(sorted((copy / "notebooks").glob("*.ipynb")), copy / "data/curated/labels.csv")
+    before = _files(copy / "reports")
+    _one_line(_report(copy, "02-funnel"), f"error: {name}: ", expected, "Fix:")
+    assert _files(copy / "reports") == before

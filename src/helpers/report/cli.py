@@ -45,12 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..base.errors import DataError, repo_path
     from ..base.fileio import check_writable
+    from ..text.lint import check_text
     from ..tidy.fresh import check_fresh
-    from .build import build
+    from .build import build, discover
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
         check_fresh() if args.project_deps else None
+        check_text(args.notebooks or discover()) if args.project_deps else None  # typed digits, empty zh/en
         for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
             check_writable(folder)
         check_writable(paths.FIGURES) if args.project_deps else None
