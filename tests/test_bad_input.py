@@ -279,6 +279,8 @@ def _report_copy(copy: Path) -> Path:
     from helpers.base import paths
     shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
+    shutil.copy(paths.ROOT / "requirements.lock", copy / "requirements.lock")  # checked before a build
+    shutil.copytree(paths.ROOT / "fonts", copy / "fonts")  # the build checks the shipped font first
     return copy
 
 

@@ -192,6 +192,8 @@ def test_07_invalid_values_are_refused_before_the_tidy_tables(project_copy: Path
 def _report_copy(copy: Path) -> Path:
     shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
+    shutil.copy(paths.ROOT / "requirements.lock", copy / "requirements.lock")  # checked before a build
+    shutil.copytree(paths.ROOT / "fonts", copy / "fonts")
     return copy
 
 
@@ -236,3 +238,96 @@ def test_08_build_refuses_typed_digits_and_empty_chinese(project_copy: Path, fau
     before = _files(copy / "reports")
     _one_line(_report(copy, "02-funnel"), f"error: {name}: ", expected, "Fix:")
     assert _files(copy / "reports") == before
+
+
+# ---- 5: environment drift and the shipped font, checked before a build uses them ----
+
+def _drifted(monkeypatch: pytest.MonkeyPatch) -> str:
+    from helpers.base import envcheck
+
+    real = envcheck.installed_versions()
+    locked = sorted(envcheck.locked_versions()["matplotlib"])
+    monkeypatch.setattr(envcheck, "installed_versions", lambda: {**real, "matplotlib": "3.0.0"})
+    return f"matplotlib 3.0.0 is installed, the lock pins {' or '.join(locked)}"
+
+
+def test_05_environment_drift_stops_the_build_with_one_line(monkeypatch, capsys, tmp_path: Path) -> None:
+    from helpers.base import envcheck
+    from helpers.report import cli
+
+    assert envcheck.env_drift() == [], "this environment itself differs from requirements.lock: run make setup"
+    phrase = _drifted(monkeypatch)
+    assert cli.main(["--out", str(tmp_path / "out"), "--lang", "en", "--no-pdf", "02-funnel"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("error: requirements.lock: environment: ") and phrase in err, err
+    assert "Fix: run `make setup`" in err and envcheck.ALLOW_FLAG in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.base import envcheck
+    from helpers.report import execute as execute_module, steps
+
+    phrase = _drifted(monkeypatch)
+    monkeypatch.delenv(envcheck.KEEP_FIGURES, raising=False)
+    envcheck.preflight(allow_drift=True, project=True)
+    assert phrase in capsys.readouterr().out and os.environ[envcheck.KEEP_FIGURES] == "1"
+    monkeypatch.setenv(envcheck.KEEP_FIGURES, "1")  # undone after the test
+
+    def fake_run(source, nb, lang, timeout, log, env):  # a notebook that draws one figure
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"drawn by other package versions")
+        return nbformat.v4.new_notebook()
+    monkeypatch.setattr(execute_module, "execute", fake_run)
+    committed = tmp_path / "figures" / "funnel.en.png"
+    committed.parent.mkdir()
+    committed.write_bytes((paths.FIGURES / "funnel.en.png").read_bytes())
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)
+    assert committed.read_bytes() == (paths.FIGURES / "funnel.en.png").read_bytes()
+    monkeypatch.delenv(envcheck.KEEP_FIGURES)
+    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)  # without the flag: published
+    assert committed.read_bytes() == b"drawn by other package versions"
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "random bytes"])
+def test_05_missing_or_broken_shipped_font_is_one_line(project_copy: Path, damage: str) -> None:
+    from helpers.base import envcheck
+
+    copy = _report_copy(project_copy)
+    font = copy / "fonts/NotoSansCJKsc-Subset-Regular.ttf"
+    data = font.read_bytes()
+    if damage == "deleted":
+        font.unlink()
+    else:
+        font.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
+    problem = {"deleted": "is missing", "truncated": "is truncated", "random bytes": "is not a font file"}[damage]
+    assert problem in (envcheck.font_problem(font) or "")
+    before = _files(copy / "reports")
+    _one_line(_report(copy, "02-funnel"), "error: fonts/NotoSansCJKsc-Subset-Regular.ttf: font: ", problem,
+              "no system font stands in", "`git checkout fonts/`", "`make fonts`")
+    assert _files(copy / "reports") == before
+    font.write_bytes(data)
+    assert envcheck.font_problem(font) is None
+
+
+@pytest.mark.needs("make")
+def test_05_make_setup_notices_the_environment_no_longer_matches_the_lock(tmp_path: Path) -> None:
+    from helpers.base import envcheck
+
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(paths.ROOT / name, tmp_path / name)
+    shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
+    shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    installed = tmp_path / "installed"
+    args = ["make", "-n", "setup", f"PY={sys.executable}", f"INSTALLED={installed}"]
+    installed.touch()
+    assert subprocess.run(args, cwd=tmp_path, capture_output=True, text=True).stdout.strip() == "make: Nothing to be done for 'setup'."
+    version = sorted(envcheck.locked_versions()["matplotlib"])[0]
+    _replace_in(tmp_path / "requirements.lock", f"\nmatplotlib=={version} ", "\nmatplotlib==3.0.0 ")
+    os.utime(tmp_path / "requirements.lock", (installed.stat().st_mtime - 10,) * 2)  # not newer than the stamp
+    plan = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True).stdout
+    assert f"setup: matplotlib {version} is installed, the lock pins 3.0.0: reinstalling" in plan, plan
+    assert "pip install" in plan
