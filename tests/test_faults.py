@@ -197,9 +197,10 @@ def _report_copy(copy: Path) -> Path:
     return copy
 
 
-def _report(copy: Path, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+def _report(copy: Path, *args: str, env: dict | None = None, timeout: int = 300,
+            pdf: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(copy / "src"), **(env or {})}
-    cmd = [sys.executable, "-m", "helpers.report", "--lang", "en", "--no-pdf", "--jobs", "1", *args]
+    cmd = [sys.executable, "-m", "helpers.report", *([] if pdf else ["--lang", "en", "--no-pdf"]), "--jobs", "1", *args]
     return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
 
 
@@ -331,3 +332,43 @@ def test_05_make_setup_notices_the_environment_no_longer_matches_the_lock(tmp_pa
     plan = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True).stdout
     assert f"setup: matplotlib {version} is installed, the lock pins 3.0.0: reinstalling" in plan, plan
     assert "pip install" in plan
+
+
+# ---- 1: no usable font: a blank PDF is a failure, never "up to date" ----
+
+_BLANK_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def test_01_no_usable_font_stops_the_build_before_printing(project_copy: Path, tmp_path: Path) -> None:
+    from conftest import TOOLS
+
+    if not (TOOLS["fontconfig"]() and sys.platform.startswith("linux")):
+        pytest.skip("fontconfig (fc-list) is not here")
+    copy = _report_copy(project_copy)
+    conf = tmp_path / "empty.conf"
+    conf.write_text("<fontconfig></fontconfig>\n", encoding="utf-8")
+    before = _files(copy / "reports")
+    result = _report(copy, "--lang", "zh", "--force", "02-funnel", env={"FONTCONFIG_FILE": str(conf)}, pdf=True)
+    _one_line(result, "fontconfig finds no font", f"FONTCONFIG_FILE={conf}", "fc-list")
+    assert _files(copy / "reports") == before
+
+
+def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch, tmp_path: Path) -> None:
+    from helpers.base.pdfcheck import pdf_problem
+    from helpers.report import build, pdf as pdf_module, steps
+
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(_BLANK_PDF)
+    assert "embeds no font" in (pdf_problem(blank) or "")
+    real = sorted(paths.REPORTS.glob("*/02-funnel.pdf"))
+    if real:  # a PDF the build printed (when one was built here) passes
+        assert pdf_problem(real[0]) is None
+    monkeypatch.setattr(pdf_module, "print_pdf", lambda chrome, html, pdf, profile_root=None: pdf.write_bytes(_BLANK_PDF))
+    out = tmp_path / "zh" / "02-funnel.pdf"
+    out.parent.mkdir()
+    action = build._guard(steps.print_pdf, "chromium", tmp_path / "x.html", out, tmp_path, drop=[out])
+    failed = action()
+    assert type(failed).__name__ == "TaskFailed" and not out.exists()
+    assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
+    assert "\n" not in failed.message.strip()

@@ -137,8 +137,9 @@ def check_fonts(files: tuple[Path, ...] = SHIPPED_FONTS) -> None:
                             f"restore it with `git checkout fonts/` (or regenerate it with `make fonts`)")
 
 
-def preflight(allow_drift: bool = False, project: bool = True) -> None:
-    """The build's first check: the environment against the lock, then (project builds) the shipped fonts.
+def preflight(allow_drift: bool = False, project: bool = True, pdf: bool = False) -> None:
+    """The build's first check: the environment against the lock, (project builds) the shipped fonts, and
+    (when PDFs are printed) that fontconfig finds any font (:func:`helpers.base.pdfcheck.check_fontconfig`).
 
     A drift allowed by :data:`ALLOW_FLAG` prints one note and sets :data:`KEEP_FIGURES`, so the build
     never overwrites a committed figure with one drawn by other package versions.
@@ -146,6 +147,10 @@ def preflight(allow_drift: bool = False, project: bool = True) -> None:
     drift = check_env(allow=allow_drift)
     if project:
         check_fonts()
+    if pdf:
+        from .pdfcheck import check_fontconfig
+
+        check_fontconfig()
     if drift:
         os.environ[KEEP_FIGURES] = "1"
         print(f"note: {repo_path(LOCK)}: {drift[0]}{f' (and {len(drift) - 1} more)' if len(drift) > 1 else ''}; "

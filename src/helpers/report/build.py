@@ -113,6 +113,7 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
     def action() -> Any:
         from doit.exceptions import TaskFailed
 
+        from ..base.errors import DataError
         from .execute import NotebookFailed
 
         try:
@@ -120,7 +121,7 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
-            return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
+            return TaskFailed(str(err) if isinstance(err, (NotebookFailed, DataError)) else f"{type(err).__name__}: {err}")
     return action
 
 

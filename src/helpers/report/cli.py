@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
-        preflight(args.allow_env_drift, args.project_deps)  # packages against the lock, the shipped fonts
+        preflight(args.allow_env_drift, args.project_deps, args.pdf)  # packages against the lock, the shipped fonts
         check_fresh() if args.project_deps else None
         check_text(args.notebooks or discover()) if args.project_deps else None  # typed digits, empty zh/en
         for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:

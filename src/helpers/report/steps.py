@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..base.fileio import write_text_atomic
+from ..base.pdfcheck import check_pdf
 
 #: Text in an executed notebook that shows a font was missing (the output is then a fallback).
 FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
@@ -79,6 +80,7 @@ def print_pdf(chrome: str, html: Path, pdf: Path, profiles: Path) -> dict:
     from .pdf import print_pdf as print_
 
     print_(chrome, html, pdf, profile_root=profiles)
+    check_pdf(pdf)  # blank pages (no font, no text) fail; the step's guard removes the file
     return {"outs": {str(pdf): stamp(pdf)}}
 
 
