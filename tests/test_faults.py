@@ -6,6 +6,7 @@ One test per case of the issue, in-process where the fault allows, else on a thr
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -372,3 +373,32 @@ def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch,
     assert type(failed).__name__ == "TaskFailed" and not out.exists()
     assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
     assert "\n" not in failed.message.strip()
+
+
+# ---- 9: a removed notebook's pages are pruned ----
+
+def test_09_removed_notebooks_pages_are_pruned(monkeypatch, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.report import build
+
+    folder, out = tmp_path / "nb", tmp_path / "out"
+    folder.mkdir()
+    nbs = []
+    for name in ("01-kept", "02-removed"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {name}")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        nbs.append(folder / f"{name}.ipynb")
+    monkeypatch.setattr(build, "discover", lambda: sorted(folder.glob("*.ipynb")))
+    result = build.build(None, out, ("en",), pdf=False, deps=[], echo=None)
+    assert result.ok and (out / "en/02-removed.html").is_file()
+    hand_made = out / "en" / "notes.html"  # a page the build never made stays
+    hand_made.write_text("mine", encoding="utf-8")
+    nbs[1].unlink()
+    result = build.build(None, out, ("en",), pdf=False, deps=[], echo=None)
+    assert result.ok and (out / "en/01-kept.html").is_file() and hand_made.is_file()
+    assert not (out / "en/02-removed.html").exists() and not (out / ".build/executed/en/02-removed.ipynb").exists()
+    assert "02-removed" not in (out / "index.html").read_text(encoding="utf-8")
+    state = json.loads((out / ".build/doit.json").read_text(encoding="utf-8"))
+    assert not [task for task in state if task.startswith("en/02-removed|")]

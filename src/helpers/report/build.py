@@ -280,6 +280,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     import shutil
 
     from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
+    from ..base.prune import prune_stale
 
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
     if len({p.stem for p in nbs}) != len(nbs):
@@ -312,6 +313,8 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                 article = out / lang / "article.html"
                 plan.task(f"{lang}/article", "html", _guard(steps.article, lang, article, drop=[article]),
                           inputs("article"), article, {"lang": lang})
+        if notebooks is None:  # every notebook: the pages of a removed one go (helpers.base.prune)
+            prune_stale(out, plan.keys, langs)
         state, reporter = _state(out), _Reporter(plan, result, say)
         _run(plan.tasks, state, reporter, jobs or (os.cpu_count() or 1) + 1, force)
         result.items = list(reporter.items.values())
