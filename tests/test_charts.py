@@ -306,7 +306,7 @@ def test_label_file_errors_name_file_key_and_fix(tmp_path):
     msg = str(err.value)
     assert str(path) in msg and "chart.x.title" in msg and "no zh text" in msg and "Fix:" in msg
     path.write_text("key,en\nchart.x.title,A title\n", encoding="utf-8")
-    with pytest.raises(DataError, match="column\\(s\\) zh missing"):
+    with pytest.raises(DataError, match="missing column\\(s\\) zh"):
         labels.load(path)
     with pytest.raises(DataError, match="missing"):
         labels.load(tmp_path / "absent.csv")

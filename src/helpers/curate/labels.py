@@ -13,12 +13,12 @@ The tables take their measure-word renderings, stage and inspection-type labels 
 """
 from __future__ import annotations
 
-import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..base import paths
-from ..base.errors import DataError
+from ..base.errors import DataError, restore_fix
 
 __all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
@@ -34,31 +34,34 @@ _STAGES = [("leads", "main", ""), ("transfers", "main", "leads"), ("case_filings
 _INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
 
 
+#: A label key: dotted lower-case names, measure words in Chinese (``unit.人次``).
+_KEY = re.compile(r"[a-z][^\s,{}]*")
+
+
+def required_keys() -> list[str]:
+    """The keys the tables cannot be built without (funnel stages, inspection types, the computed mark)."""
+    return [*(f"stage.{s}.{part}" for s, _, _ in _STAGES for part in ("label", "counted", "bar")),
+            *(f"itype.{t}" for t in _INSPECTION_TYPES), "mark.computed", "mark.computed.note"]
+
+
 @lru_cache(maxsize=4)
 def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
-    """Every label: key -> {"en": ..., "zh": ...}; one clear error for a missing file, column,
-    key, or language."""
-    if not Path(path).exists():
-        raise DataError(path, "(file)", "the label file is missing",
-                        "restore data/curated/labels.csv from the repository (git checkout -- data/curated/labels.csv)")
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in ("key", *LANGUAGES) if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataError(path, "header", f"column(s) {', '.join(missing)} missing",
-                            "the header must be: key,en,zh")
-        out: dict[str, dict[str, str]] = {}
-        for line, row in enumerate(reader, start=2):
-            key = (row.get("key") or "").strip()
-            if not key:
-                raise DataError(path, f"line {line}", "a row without a key", "give the row a key or delete it")
-            if key in out:
-                raise DataError(path, key, f"the key appears twice (line {line})", "keep one row per key")
-            for lang in LANGUAGES:
-                if not (row.get(lang) or "").strip():
-                    raise DataError(path, key, f"no {lang} text",
-                                    f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
-            out[key] = {lang: row[lang] for lang in LANGUAGES}
+    """Every label: key -> {"en": ..., "zh": ...}, read on first use through the curated-file reader
+    (UTF-8 without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one
+    :class:`DataError` for a missing file, column, key, required row or language."""
+    from .curation import read_curated
+
+    out: dict[str, dict[str, str]] = {}
+    for row in read_curated(Path(path), ["key", *LANGUAGES], "key", ids=_KEY):
+        for lang in LANGUAGES:
+            if not row[lang].strip():
+                raise DataError(path, f"{row['_entry']}, column {lang}", f"no {lang} text",
+                                f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
+        out[row["key"]] = {lang: row[lang] for lang in LANGUAGES}
+    for key in required_keys():
+        if key not in out:
+            raise DataError(path, f"key {key}", "the row is missing (the tables need it)",
+                            f"add the row '{key}' with its en and zh text back, or {restore_fix(path)}")
     return out
 
 

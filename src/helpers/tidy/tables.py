@@ -19,7 +19,8 @@ from ..source.article import Article, load_article
 from ..base.errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
 from .schema import check_curated, check_matches_committed, serialise, validate_all
-from ..curate.labels import FUNNEL_STAGES, INSPECTION_TYPE_ZH, UNIT_EN
+from ..curate import labels
+from ..curate.checks import check_constants, check_period
 from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
@@ -41,19 +42,20 @@ TYPICAL_DURATION = {"routine": "duration_routine_months", "special": "duration_s
 
 def build_figures(article: Article) -> pd.DataFrame:
     """One row per statistic: value parsed from its quote, with offsets into the article."""
-    rows = []
+    rows, unit_en = [], labels.UNIT_EN
     quotes = curation.quotes()
     _check_roles(quotes)
     for q in quotes:
         curation.check_short_labels(q, paths.QUOTES)
         check_curated(q, "figures", paths.QUOTES)
+        check_period(q, paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
-        if q["unit"] not in UNIT_EN:
+        if q["unit"] not in unit_en:
             raise DataError(paths.QUOTES, q["_entry"], f"unknown unit {q['unit']!r}",
-                            f"use one of {', '.join(UNIT_EN)} or add a row unit.<measure word> to data/curated/labels.csv")
+                            f"use one of {', '.join(unit_en)} or add a row unit.<measure word> to data/curated/labels.csv")
         rows.append({
-            "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": UNIT_EN[q["unit"]],
+            "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": unit_en[q["unit"]],
             "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"],
             "short_en": q["short_en"], "short_zh": q["short_zh"], "topic": q["topic"],
             "place_zh": q["place_zh"], "place_en": q["place_en"], "place_level": q["place_level"],
@@ -63,23 +65,26 @@ def build_figures(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-FUNNEL_ROLES = [f"funnel:{stage['stage']}" for stage in FUNNEL_STAGES]
+def funnel_roles() -> list[str]:
+    """The roles a quote can carry: one per funnel stage (labels are read on first use, not at import)."""
+    return [f"funnel:{stage['stage']}" for stage in labels.FUNNEL_STAGES]
 
 
 def _check_roles(quotes: list[dict[str, str]]) -> None:
     """Each row's role is empty or a funnel stage, and each stage is given to exactly one row."""
     holder: dict[str, str] = {}
+    roles = funnel_roles()
     for q in quotes:
         role = q["role"]
-        if role and role not in FUNNEL_ROLES:
+        if role and role not in roles:
             raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"unknown role {role!r}",
-                            f"use one of {', '.join(FUNNEL_ROLES)}, or leave it empty")
+                            f"use one of {', '.join(roles)}, or leave it empty")
         if role in holder:
             raise DataError(paths.QUOTES, f"{q['_entry']}, column role", f"role {role!r} is also on {holder[role]}",
                             "give each funnel stage to one row only")
         if role:
             holder[role] = q["_entry"]
-    for role in FUNNEL_ROLES:
+    for role in roles:
         if role not in holder:
             raise DataError(paths.QUOTES, "column role", f"no row has role {role!r}",
                             f"set role to {role} on the row of that stage's figure")
@@ -126,7 +131,7 @@ def build_funnel(figures: pd.DataFrame) -> pd.DataFrame:
     """The funnel from problem leads to sanctions (shuanggui a side branch off case filings)."""
     by_role = figures.set_index("role")
     rows: list[dict] = []
-    for order, stage in enumerate(FUNNEL_STAGES, start=1):
+    for order, stage in enumerate(labels.FUNNEL_STAGES, start=1):
         fig = by_role.loc[f"funnel:{stage['stage']}"]
         rows.append({"stage_order": order, **stage, "value": fig["value"], "unit": fig["unit"],
                      "unit_en": fig["unit_en"], "figure_id": fig["figure_id"]})
@@ -150,7 +155,7 @@ def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFram
         f, t = fig.loc[figure_id], tl.loc[date_id]
         rows.append({
             "entry_id": entry_id, "grouping": grouping, "inspection_type": itype,
-            "inspection_type_zh": INSPECTION_TYPE_ZH[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
+            "inspection_type_zh": labels.INSPECTION_TYPE_ZH[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
             "units": f["value"], "unit": f["unit"], "figure_id": figure_id, "date_id": date_id,
             "start_earliest": t["start_earliest"], "start_latest": t["start_latest"],
             "end_earliest": t["end_earliest"], "end_latest": t["end_latest"],
@@ -172,7 +177,7 @@ def build_units_2016(article: Article) -> pd.DataFrame:
             raise DataError(path, u["_entry"], f"inspection_type {u['inspection_type']!r}", "use routine or special")
         rows.append({
             "unit_id": u["unit_id"], "name_zh": u["name_zh"], "name_en": u["name_en"],
-            "inspection_type": u["inspection_type"], "inspection_type_zh": INSPECTION_TYPE_ZH[u["inspection_type"]],
+            "inspection_type": u["inspection_type"], "inspection_type_zh": labels.INSPECTION_TYPE_ZH[u["inspection_type"]],
             "typical_duration_figure_id": TYPICAL_DURATION[u["inspection_type"]],
             "quote": u["quote"], "start": start, "end": end,
             "name_start": name_start, "name_end": name_end,
@@ -205,6 +210,7 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
         except (FormulaError, KeyError, ZeroDivisionError) as err:
             raise DataError(path, f"{d['_entry']}, column formula", f"formula {d['formula']!r} fails: {err}",
                             "use figure ids, earlier derived ids, numbers, + - * / and months(date_id)") from None
+        check_constants(d, path)  # after the syntax: a malformed formula is named as such first
         value = round(value, DECIMALS)
         value = int(value) if float(value).is_integer() else value
         values[d["derived_id"]] = value

@@ -3,7 +3,7 @@
 ``write_set`` writes every table and a stamp into a new folder beside ``data/tidy/`` and swaps it in with two
 renames, so ``data/tidy/`` always holds one whole build (a crash between the renames leaves no ``data/tidy/``
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
-input (``data/raw/*``, ``data/curated/*`` but their READMEs, ``data/datapackage.json``, ``src/helpers/{base,source,parse,curate,tidy}/*.py``) and every table.
+input (:data:`RAW_FILES`, :data:`CURATED_FILES`, ``data/datapackage.json``, ``src/helpers/{base,source,parse,curate,tidy}/*.py``) and every table.
 
 :func:`helpers.tidy.fresh.check_fresh` is what the report build calls first, with :func:`stamp_matches`.
 This module imports nothing heavy.
@@ -25,13 +25,15 @@ STAMP_NAME = ".stamp.json"
 _PREFIX = ".tidy-"
 #: the helpers the tables are built from: the package itself and the stages up to tidy
 TIDY_STAGES = ("", "base", "source", "parse", "curate", "tidy")
+#: the raw and curated files the tables are built from, by name (the Makefile's prerequisites)
+RAW_FILES = ("SHA256SUMS", f"{paths.ARTICLE_NAME}.meta.json", f"{paths.ARTICLE_NAME}.txt")
+CURATED_FILES = ("dates.csv", "derived.csv", "labels.csv", "left_out.csv", "quotes.csv", "units_2016.csv")
 
 
 def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the one declaration: the Makefile's ``TIDY_INPUTS`` asks it)."""
-    data = root / "data"
-    files = [p for folder in (data / "raw", data / "curated") for p in sorted(folder.glob("*"))
-             if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")]  # READMEs and editors' lock files
+    data = root / "data"  # named one by one: a deleted input is missing, not silently dropped from the set
+    files = [data / "raw" / name for name in RAW_FILES] + [data / "curated" / name for name in CURATED_FILES]
     files.append(data / "datapackage.json")
     files += [p for stage in TIDY_STAGES for p in sorted((root / "src" / "helpers" / stage).glob("*.py"))]
     return files
