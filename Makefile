@@ -11,10 +11,14 @@ INSTALLED := $(VENV)/.installed
 # every program as XIANNING_ARTICLE (helpers.base.paths).
 ARTICLE ?= $(or $(XIANNING_ARTICLE),xianning)
 export XIANNING_ARTICLE := $(ARTICLE)
+# Inputs and tables are named one by one (no wildcard): a deleted input stops `make data` with the fix,
+# a deleted table is rebuilt.
 TIDY := data/articles/$(ARTICLE)/tidy/.stamp.json
-TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
+TIDY_INPUTS := $(shell XIANNING_ARTICLE=$(ARTICLE) PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
+TIDY_TABLES := $(shell XIANNING_ARTICLE=$(ARTICLE) PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import TABLE_NAMES as t, paths; print(*(f"{paths.TIDY_REL}/{n}.csv" for n in t))')
 
-.PHONY: setup data report test bench bench-extract bench-fresh lab lock clean fonts new
+FORCE:
+.PHONY: FORCE setup data report test bench bench-extract bench-fresh lab lock clean fonts new
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -54,7 +58,15 @@ setup: $(INSTALLED)
 # kernel only, the stock HTML/PDF/WebPDF/Qt exports hidden, and helpers.tools.labsave after each save.
 JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 
-$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
+# `make setup` also notices an environment changed behind its back (a package installed at another version):
+# helpers.base.envcheck compares the installed versions with the lock, and a difference reinstalls.
+ifneq ($(filter setup,$(MAKECMDGOALS)),)
+ENV_DRIFT := $(shell test -x $(PY) && test -f $(INSTALLED) && PYTHONPATH=src $(PY) -m helpers.base.envcheck 2>&1 >/dev/null)
+endif
+SETUP_LOG := $(TOOLS)/setup.log
+
+$(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG) $(if $(ENV_DRIFT),FORCE)
+	@$(if $(ENV_DRIFT),echo "$(subst ",',$(subst $$,,$(ENV_DRIFT)))";) true
 	@uv='$(strip $(UV))'; \
 	if [ -z "$$uv" ] && [ -z "$(UV_PIP_ONLY)" ]; then \
 	  if [ ! -x $(TOOLS_UV) ] || ! $(TOOLS_UV) --version >/dev/null 2>&1; then \
@@ -66,7 +78,8 @@ $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 	  if [ -x $(TOOLS_UV) ]; then uv=$(TOOLS_UV); \
 	  else echo "setup: uv not on PATH and not fetched from PyPI ($$(tail -n1 $(TOOLS)/pip.log 2>/dev/null)); installing with pip instead (slower)"; fi; \
 	fi; \
-	if [ -n "$$uv" ]; then \
+	mkdir -p $(TOOLS); \
+	{ if [ -n "$$uv" ]; then \
 	  test -x $(PY) || $$uv venv --quiet --python $(PYTHON) $(VENV) && \
 	  $$uv pip install --quiet --python $(PY) $(if $(filter all,$(COMPILE)),--compile-bytecode) --require-hashes -r $(LOCK) && \
 	  $$uv pip install --quiet --python $(PY) --no-deps -e .; \
@@ -75,7 +88,9 @@ $(INSTALLED): $(LOCK) pyproject.toml $(JUPYTER_CONFIG)
 	  { $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --default-pip >/dev/null; } && \
 	  $(PY) -m pip install $(PIP_QUIET) --compile --require-hashes -r $(LOCK) && \
 	  $(PY) -m pip install $(PIP_QUIET) --compile --no-deps -e .; \
-	fi
+	fi; } >$(SETUP_LOG) 2>&1 || { \
+	  echo "setup: installing $(LOCK) failed ($$(grep -m1 -iE 'error|mismatch|hash' $(SETUP_LOG) | cut -c1-160); full log: $(SETUP_LOG)). Fix: if you edited $(LOCK), restore it with \`git checkout -- $(LOCK)\` or regenerate it with \`make lock\`; else check the network and run \`make setup\` again" >&2; \
+	  exit 1; }
 	@$(PY) -m helpers.tools.warm $(WARM_KERNEL) & $(PY) -m helpers.tools.warm $(WARM_BUILD); wait
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python ($(KERNEL))" >/dev/null
 	@mkdir -p $(VENV)/etc/jupyter
@@ -94,10 +109,10 @@ lock:
 	$(or $(UV),uv) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
-## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
-data: $(TIDY)
+## data: regenerate the tidy tables in data/articles/$(ARTICLE)/tidy/ (all or none) when any input changed or the set is incomplete
+data: $(TIDY) $(TIDY_TABLES)
 
-$(TIDY): $(INSTALLED) $(TIDY_INPUTS)
+$(TIDY) $(TIDY_TABLES) &: $(INSTALLED) $(TIDY_INPUTS)
 	@PYTHONPATH=src $(PY) -m helpers.tidy.tables
 
 ## new: start a new article from a plain-text file: `make new TEXT=path/to/article.txt SLUG=name` archives it in
@@ -105,6 +120,10 @@ $(TIDY): $(INSTALLED) $(TIDY_INPUTS)
 new: setup
 	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "make new: give TEXT=path/to/article.txt and SLUG=name" >&2; exit 2; }
 	@PYTHONPATH=src $(PY) -m helpers.new "$(TEXT)" --slug "$(SLUG)"
+
+# An input that is missing (deleted, or a folder renamed): one line with the fix instead of a stale "nothing to be done".
+$(TIDY_INPUTS):
+	@echo "make data: $@ is missing; nothing was built. Fix: restore it with \`git checkout -- $@\`, then run \`make data\`" >&2; exit 1
 
 ## report: set up, regenerate the tidy tables, execute every notebook, export HTML/PDF into reports/
 # Options pass through ARGS, e.g. `make report ARGS="--lang en --no-pdf"`; CHROME=/path/to/chrome picks the browser.

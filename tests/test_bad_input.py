@@ -279,6 +279,8 @@ def _report_copy(copy: Path) -> Path:
     from helpers.base import paths
     shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
+    shutil.copy(paths.ROOT / "requirements.lock", copy / "requirements.lock")  # checked before a build
+    shutil.copytree(paths.ROOT / "fonts", copy / "fonts")  # the build checks the shipped font first
     return copy
 
 
@@ -384,11 +386,11 @@ def test_make_data_tracks_every_curated_file(project_copy: Path) -> None:
     derived = project_copy / "data/articles/xianning/curated/derived.csv"
     derived.write_text(derived.read_text(encoding="utf-8").replace(
         "funnel_transfer_rate,city_leads_transferred / city_problem_leads * 100",
-        "funnel_transfer_rate,city_leads_transferred / city_problem_leads * 1000"), encoding="utf-8")
+        "funnel_transfer_rate,city_cases_filed / city_problem_leads * 100"), encoding="utf-8")
     os.utime(stamp, (derived.stat().st_mtime - 10,) * 2)  # the edit is newer than the last build
     result = _make_data(project_copy)
     assert result.returncode == 0 and "wrote data/articles/xianning/tidy/derived.csv" in result.stdout, result.stdout + result.stderr
-    assert "funnel_transfer_rate,68.459658," in (project_copy / "data/articles/xianning/tidy/derived.csv").read_text(encoding="utf-8")
+    assert "funnel_transfer_rate,4.645477," in (project_copy / "data/articles/xianning/tidy/derived.csv").read_text(encoding="utf-8")
     left_out = project_copy / "data/articles/xianning/curated/left_out.csv"
     os.utime(stamp, (left_out.stat().st_mtime - 10,) * 2)
     assert "wrote" in _make_data(project_copy).stdout, "an edit to left_out.csv was not noticed"

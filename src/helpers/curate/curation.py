@@ -35,13 +35,15 @@ def _text(path: Path) -> str:
         raise DataError(path, f"byte {err.start}", "the file is not UTF-8", "save it as UTF-8 (no BOM)") from None
     if text.startswith("\ufeff"):
         raise DataError(path, "byte 0", "the file starts with a byte-order mark", "save it as UTF-8 without BOM")
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[str, str]]:
-    """Read a curated CSV: UTF-8, the expected columns, at least one row, clean unique ids, no empty quote.
+def read_curated(path: Path, columns: list[str], id_column: str,
+                 ids: re.Pattern[str] | None = None) -> list[dict[str, str]]:
+    """Read a curated CSV: UTF-8, exactly the expected columns, at least one row, clean unique ids, no empty quote.
 
-    Line breaks inside quoted fields are kept (as ``\\n``); each row's entry names the line it starts on.
+    Line breaks inside quoted fields are kept (as ``\\n``, never ``\\r\\n``); each row's entry names the
+    physical line it starts on. ``ids`` is the pattern an id must match (default: lower-case letters, digits, _).
     """
     path = Path(path)
     reader = csv.DictReader(io.StringIO(_text(path), newline=""))
@@ -52,6 +54,10 @@ def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[st
     missing = [c for c in columns if c not in header]
     if missing:
         raise DataError(path, "header", f"missing column(s) {', '.join(missing)}", f"the header must be: {','.join(columns)}")
+    unknown = [c for c in header if c not in columns]
+    if unknown:
+        raise DataError(path, f"header, column {unknown[0]}", "is not a column of this file (nothing reads it)",
+                        f"delete the column or fix its name; the header must be: {','.join(columns)}")
     rows, seen = [], set()
     line_no = reader.line_num + 1
     while True:
@@ -72,7 +78,7 @@ def read_curated(path: Path, columns: list[str], id_column: str) -> list[dict[st
         if key != key.strip():
             raise DataError(path, entry, f"{id_column} {key!r} has a space or line break at its start or end",
                             "delete it (ids are compared exactly)")
-        if id_column != "quote" and not _ID.fullmatch(key):
+        if id_column != "quote" and not (ids or _ID).fullmatch(key):
             raise DataError(path, entry, f"{id_column} {key!r} is not an id",
                             "use lower-case letters, digits and _ only, starting with a letter")
         if key in seen:

@@ -17,13 +17,13 @@ The tables take their measure-word renderings, stage and inspection-type labels 
 """
 from __future__ import annotations
 
-import csv
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..base import paths
-from ..base.errors import DataError, repo_path
-from .curation import funnel_stages
+from ..base.errors import DataError, repo_path, restore_fix
+from .curation import funnel_stages, read_curated
 
 __all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
@@ -37,44 +37,58 @@ PER = 100
 _INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
 
 
+#: A label key: dotted lower-case names, measure words in Chinese (``unit.人次``).
+_KEY = re.compile(r"[a-z][^\s,{}]*")
+#: The kit's keys the tables cannot be built without (inspection types, the computed mark).
+_KIT_REQUIRED = [*(f"itype.{t}" for t in _INSPECTION_TYPES), "mark.computed", "mark.computed.note"]
+
+
+def _stages() -> list[str]:
+    """The article's funnel stages (none while ``curated/funnel_stages.csv`` is still empty)."""
+    try:
+        return [row["stage"] for row in funnel_stages()]
+    except DataError:
+        return []  # the build reports the stage file itself, with its fix
+
+
+def required_keys() -> list[str]:
+    """The keys the tables cannot be built without (the article's funnel stages, inspection types, the computed mark)."""
+    return [*(f"stage.{s}.{part}" for s in _stages() for part in ("label", "counted", "bar")), *_KIT_REQUIRED]
+
+
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> dict[str, dict[str, str]]:
-    """Every label: key -> {"en": ..., "zh": ...}; the kit's and the article's together unless one ``path``
-    is given; one clear error for a missing file, column, key, language, or a key in both files."""
+    """Every label: key -> {"en": ..., "zh": ...}: the kit's and the article's together (a key in both is an
+    error), or one file's when ``path`` is given; each read on first use through the curated-file reader (UTF-8
+    without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one :class:`DataError` for
+    a missing file, column, key, required row or language."""
     if path is None:
         kit, own = _load_file(KIT_LABELS), _load_file(LABELS)
         for key in own:
             if key in kit:
-                raise DataError(LABELS, key, f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",
+                raise DataError(LABELS, f"key {key}", f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",
                                 "keep one row per key: delete it here to use the kit's, or rename it")
-        return {**kit, **own}
-    return _load_file(path)
+        out, required, where = {**kit, **own}, required_keys(), LABELS
+    else:
+        out, where = _load_file(Path(path)), Path(path)
+        kit = Path(path).resolve() == KIT_LABELS.resolve()
+        required = _KIT_REQUIRED if kit else [k for k in required_keys() if k not in _KIT_REQUIRED]
+    for key in required:
+        if key not in out:
+            raise DataError(where, f"key {key}", "the row is missing (the tables need it)",
+                            f"add the row '{key}' with its en and zh text back, or {restore_fix(where)}")
+    return out
 
 
 def _load_file(path: Path) -> dict[str, dict[str, str]]:
-    """The labels of one file."""
-    if not Path(path).exists():
-        rel = repo_path(path)
-        raise DataError(path, "(file)", "the label file is missing",
-                        f"restore {rel} from the repository (git checkout -- {rel})")
-    with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in ("key", *LANGUAGES) if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataError(path, "header", f"column(s) {', '.join(missing)} missing",
-                            "the header must be: key,en,zh")
-        out: dict[str, dict[str, str]] = {}
-        for line, row in enumerate(reader, start=2):
-            key = (row.get("key") or "").strip()
-            if not key:
-                raise DataError(path, f"line {line}", "a row without a key", "give the row a key or delete it")
-            if key in out:
-                raise DataError(path, key, f"the key appears twice (line {line})", "keep one row per key")
-            for lang in LANGUAGES:
-                if not (row.get(lang) or "").strip():
-                    raise DataError(path, key, f"no {lang} text",
-                                    f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
-            out[key] = {lang: row[lang] for lang in LANGUAGES}
+    """The labels of one file, checked row by row."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_curated(Path(path), ["key", *LANGUAGES], "key", ids=_KEY):
+        for lang in LANGUAGES:
+            if not row[lang].strip():
+                raise DataError(path, f"{row['_entry']}, column {lang}", f"no {lang} text",
+                                f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
+        out[row["key"]] = {lang: row[lang] for lang in LANGUAGES}
     return out
 
 

@@ -116,6 +116,7 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
     def action() -> Any:
         from doit.exceptions import TaskFailed
 
+        from ..base.errors import DataError
         from .execute import NotebookFailed
 
         try:
@@ -123,7 +124,7 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
-            return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
+            return TaskFailed(str(err) if isinstance(err, (NotebookFailed, DataError)) else f"{type(err).__name__}: {err}")
     return action
 
 
@@ -282,6 +283,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     import shutil
 
     from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
+    from ..base.prune import prune_stale
 
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
     if len({p.stem for p in nbs}) != len(nbs):
@@ -314,6 +316,8 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                 article = out / lang / "article.html"
                 plan.task(f"{lang}/article", "html", _guard(steps.article, lang, article, drop=[article]),
                           inputs("article"), article, {"lang": lang})
+        if notebooks is None:  # every notebook: the pages of a removed one go (helpers.base.prune)
+            prune_stale(out, plan.keys, langs)
         state, reporter = _state(out), _Reporter(plan, result, say)
         _run(plan.tasks, state, reporter, jobs or (os.cpu_count() or 1) + 1, force)
         result.items = list(reporter.items.values())

@@ -35,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
     p.add_argument("--no-project-deps", dest="project_deps", action="store_false",
                    help="do not track data/tidy, datapackage.json and helpers (for tests and the benchmark)")
+    p.add_argument("--allow-env-drift", action="store_true", help="build although the packages differ from "
+                   "requirements.lock (e.g. conda); committed figures are then never overwritten")
     p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     return p
 
@@ -43,14 +45,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
+    from ..base.envcheck import preflight
     from ..base.errors import DataError, repo_path
     from ..base.fileio import check_writable
+    from ..text.lint import check_text
     from ..tidy.fresh import check_fresh
-    from .build import build
+    from .build import build, discover
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
+        preflight(args.allow_env_drift, args.project_deps, args.pdf)  # packages against the lock, the shipped fonts
         check_fresh() if args.project_deps else None
+        check_text(args.notebooks or discover()) if args.project_deps else None  # typed digits, empty zh/en
         for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
             check_writable(folder)
         check_writable(paths.FIGURES) if args.project_deps else None

@@ -75,6 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.report.readme", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 if a README differs")
     args = parser.parse_args(argv)
+    from ..base.errors import DataError
+    from ..tidy.fresh import check_fresh
+
+    try:  # the findings are rendered from the tables: hand-edited or stale tables are refused first
+        check_fresh()
+    except DataError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     status = 0
     for lang, name in FILES.items():
         path = paths.ROOT / name

@@ -5,7 +5,7 @@ chosen article's text store ``data/articles/<slug>/texts/``.
 ``reader.{en,zh}.md`` (the note), ``glossary.csv`` (``term``, ``en``, ``zh``). Each template is Markdown whose
 every number is a placeholder of :func:`helpers.text.prose.render` (figures, derived values, dates from
 :mod:`helpers.text.facts`); a test checks that none holds a typed digit. ``![caption](figure:NAME)`` marks where
-a chart goes. Extra values the note passes: ``rounding_rule``, ``build_date`` and the assembled parts
+a chart goes. Extra values the note passes: ``rounding_rule`` and the assembled parts
 (``{findings}``, ``{stated}``, ``{assumed}``, ``{glossary}``). The files are read byte for byte (no trimming).
 """
 from __future__ import annotations

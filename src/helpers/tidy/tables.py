@@ -20,6 +20,7 @@ from ..base.errors import DataError, repo_path
 from .formulas import FormulaError, evaluate, formula_inputs
 from .schema import check_curated, check_matches_committed, serialise, validate_all
 from ..curate import labels
+from ..curate.checks import check_constants, check_period
 from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
@@ -42,6 +43,7 @@ def build_figures(article: Article) -> pd.DataFrame:
     for q in quotes:
         curation.check_short_labels(q, paths.QUOTES)
         check_curated(q, "figures", paths.QUOTES)
+        check_period(q, paths.QUOTES)
         start, end = locate_quote(article.text, q["quote"], paths.QUOTES, q["_entry"])
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in unit_en:
@@ -222,6 +224,7 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
         except (FormulaError, KeyError, ZeroDivisionError) as err:
             raise DataError(path, f"{d['_entry']}, column formula", f"formula {d['formula']!r} fails: {err}",
                             "use figure ids, earlier derived ids, numbers, + - * / and months(date_id)") from None
+        check_constants(d, path)  # after the syntax: a malformed formula is named as such first
         value = round(value, DECIMALS)
         value = int(value) if float(value).is_integer() else value
         values[d["derived_id"]] = value

@@ -3,7 +3,7 @@
 ``write_set`` writes every table and a stamp into a new folder beside ``data/tidy/`` and swaps it in with two
 renames, so ``data/tidy/`` always holds one whole build (a crash between the renames leaves no ``data/tidy/``
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
-input (the article folder's ``raw/*``, ``curated/*`` but their READMEs, ``datapackage.json``; the kit's
+input (the article folder's :data:`RAW_FILES`, :data:`CURATED_FILES` and ``datapackage.json``; the kit's
 ``src/helpers/{base,source,parse,curate,tidy}/*.py`` and ``curate/labels.csv``) and every table.
 
 :func:`helpers.tidy.fresh.check_fresh` is what the report build calls first, with :func:`stamp_matches`.
@@ -33,6 +33,12 @@ def _table_names(datapackage: Path = paths.DATAPACKAGE) -> list[str]:
 
 #: the tables of one build, in the order they are listed in the article's datapackage.json
 TABLE_NAMES: list[str] = _table_names()
+#: the raw and curated files the tables are built from, by name (the Makefile's prerequisites): every
+#: article's, then ``schedule.csv`` for a ``schedule_<year>`` table and ``<name>.csv`` for a ``units_<year>`` one
+RAW_FILES = ("SHA256SUMS", f"{paths.ARTICLE_NAME}.meta.json", f"{paths.ARTICLE_NAME}.txt")
+CURATED_FILES = ("dates.csv", "derived.csv", "funnel_stages.csv", "labels.csv", "left_out.csv", "quotes.csv",
+                 *(("schedule.csv",) if any(n.startswith("schedule_") for n in TABLE_NAMES) else ()),
+                 *(f"{n}.csv" for n in TABLE_NAMES if n.startswith("units_")))
 STAMP_NAME = ".stamp.json"
 _PREFIX = ".tidy-"
 #: the helpers the tables are built from: the package itself and the stages up to tidy
@@ -46,9 +52,8 @@ def _article_dir(root: Path) -> Path:
 
 def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the one declaration: the Makefile's ``TIDY_INPUTS`` asks it)."""
-    article = _article_dir(root)
-    files = [p for folder in (article / "raw", article / "curated") for p in sorted(folder.glob("*"))
-             if p.is_file() and p.suffix != ".md" and not p.name.startswith(".")]  # READMEs and editors' lock files
+    article = _article_dir(root)  # named one by one: a deleted input is missing, not silently dropped from the set
+    files = [article / "raw" / name for name in RAW_FILES] + [article / "curated" / name for name in CURATED_FILES]
     files.append(article / "datapackage.json")
     files += [p for stage in TIDY_STAGES for p in sorted((root / "src" / "helpers" / stage).glob("*.py"))]
     files.append(root / paths.KIT_LABELS.relative_to(paths.ROOT))

@@ -1,0 +1,404 @@
+"""Every injected fault ends clean (issue 16): a non-zero exit, ONE line naming the file, the entry and the fix,
+nothing partial or stale kept, and the next build after the fix recovers.
+
+One test per case of the issue, in-process where the fault allows, else on a throw-away copy of the project
+(``project_copy``: data/ and src/). The numbers in the test names follow the issue's list.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run_tables
+from helpers.base import paths
+from helpers.base.errors import DataError
+
+
+def _one_line(result: subprocess.CompletedProcess, *expected: str) -> str:
+    """The run failed with exactly one non-empty line of output on stderr (make's own '***' line aside)."""
+    assert result.returncode != 0, result.stdout + result.stderr
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip() and not ln.startswith("make: ***")]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in lines[0], lines[0]
+    return lines[0]
+
+
+def _make(copy: Path, *targets: str) -> subprocess.CompletedProcess:
+    shutil.copy(paths.ROOT / "Makefile", copy / "Makefile")
+    return subprocess.run(["make", "-s", *targets, f"PY={sys.executable}", "INSTALLED="], cwd=copy,
+                          capture_output=True, text=True, timeout=120)
+
+
+# ---- 6 and 10: the Makefile names the tidy tables and their inputs one by one ----
+
+@pytest.mark.needs("make")
+def test_06_deleted_tidy_table_is_rebuilt_by_make_data(project_copy: Path) -> None:
+    assert _make(project_copy, "data").returncode == 0
+    table = project_copy / "data/articles/xianning/tidy/funnel.csv"
+    before = table.read_bytes()
+    table.unlink()
+    result = _make(project_copy, "data")
+    assert result.returncode == 0 and "wrote data/articles/xianning/tidy/funnel.csv" in result.stdout, result.stdout + result.stderr
+    assert table.read_bytes() == before
+
+
+@pytest.mark.needs("make")
+@pytest.mark.parametrize("name", ["data/articles/xianning/curated/dates.csv", "data/articles/xianning/raw/SHA256SUMS"])
+def test_10_make_data_fails_after_an_input_is_deleted(project_copy: Path, name: str) -> None:
+    assert _make(project_copy, "data").returncode == 0
+    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()}
+    saved = (project_copy / name).read_bytes()
+    (project_copy / name).unlink()
+    _one_line(_make(project_copy, "data"), name, "is missing", f"git checkout -- {name}")
+    assert {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()} == tidy
+    (project_copy / name).write_bytes(saved)
+    assert _make(project_copy, "data").returncode == 0
+
+
+# ---- 2: a CRLF checkout changes nothing ----
+
+@pytest.mark.needs("git")
+def test_02_crlf_checkout_keeps_lf_and_labels_never_keep_cr(tmp_path: Path) -> None:
+    from helpers.curate import labels
+
+    if not (paths.ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    clone = tmp_path / "crlf"
+    subprocess.run(["git", "clone", "-q", "-c", "core.autocrlf=true", str(paths.ROOT), str(clone)], check=True,
+                   capture_output=True, timeout=60)
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
+    assert status == ""
+    with_cr = [p.relative_to(clone).as_posix() for p in clone.rglob("*") if ".git" not in p.parts and p.is_file()
+               and p.suffix in {".csv", ".py", ".ipynb", ".json", ".md", ".svg", ""} and b"\r" in p.read_bytes()]
+    assert with_cr == []
+    # a label file saved with Windows line ends (by an editor) reads the same, multi-line labels included
+    text = labels.LABELS.read_text(encoding="utf-8")
+    assert any("\n" in v["en"] for v in labels.load().values()), "no multi-line label left to check"
+    crlf = tmp_path / "labels.csv"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert labels.load(crlf) == labels.load(labels.LABELS)
+
+
+# ---- 4: labels.csv faults, each one line with its physical line number ----
+
+def _labels_text() -> str:
+    return (paths.CURATED / "labels.csv").read_text(encoding="utf-8")
+
+
+def _without_row(text: str, key: str) -> str:
+    lines = text.splitlines(keepends=True)
+    return "".join(ln for ln in lines if not ln.startswith(f"{key},"))
+
+
+_LABEL_FAULTS = {
+    "header only": (lambda t: t.splitlines(keepends=True)[0], "rows", "header but no rows"),
+    "stage row removed": (lambda t: _without_row(t, "stage.transfers.label"), "key stage.transfers.label",
+                          "the row is missing"),
+    "missing column": (lambda t: "\n".join(",".join(ln.split(",")[:2]) for ln in t.splitlines()) + "\n",
+                       "header", "missing column(s) zh"),
+    "empty zh": (lambda t: t.replace("\nsource,", "\nsource,", 1), None, None),  # filled in below
+    "duplicate key": (lambda t: t + "stage.transfers.bar,x,y\n", None, "duplicate key 'stage.transfers.bar'"),
+    "GBK bytes": (None, "byte", "not UTF-8"),
+    "BOM": (lambda t: "\ufeff" + t, "byte 0", "byte-order mark"),
+}
+
+
+@pytest.mark.parametrize("fault", list(_LABEL_FAULTS))
+def test_04_labels_csv_faults_are_one_line_with_physical_lines(tmp_path: Path, fault: str) -> None:
+    from helpers.curate import labels
+
+    text, path = _labels_text(), tmp_path / "labels.csv"
+    edit, entry, problem = _LABEL_FAULTS[fault]
+    if fault == "GBK bytes":
+        path.write_bytes(text.encode("gb18030"))
+    elif fault == "empty zh":
+        lines = text.splitlines(keepends=True)
+        n = next(i for i, ln in enumerate(lines) if ln.startswith("stage.leads.label,"))
+        lines[n] = "stage.leads.label,Problem leads,\n"
+        path.write_text("".join(lines), encoding="utf-8")
+        entry, problem = f"line {n + 1} (key=stage.leads.label), column zh", "no zh text"
+    else:
+        path.write_text(edit(text), encoding="utf-8")
+    if fault == "duplicate key":  # the physical line, not the record's number (labels span several lines)
+        entry = f"line {len(text.splitlines()) + 1} (key=stage.transfers.bar)"
+        assert len(text.splitlines()) > len(labels.load(labels.LABELS)) + 1
+    with pytest.raises(DataError) as err:
+        labels.load(path)
+    msg = str(err.value)
+    assert "\n" not in msg and str(path) in msg and entry in msg and problem in msg and "Fix:" in msg, msg
+
+
+def test_04_labels_are_read_on_first_use_and_make_data_says_one_line(project_copy: Path) -> None:
+    path = project_copy / "data/articles/xianning/curated/labels.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
+    imported = subprocess.run([sys.executable, "-c", "import helpers.tidy.tables, helpers.text.wording"],
+                              cwd=project_copy, env=env, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr  # importing reads no label
+    _one_line(run_tables(project_copy), "data/articles/xianning/curated/labels.csv: byte", "not UTF-8", "save it as UTF-8")
+
+
+# ---- 3: the README generator checks the tables first ----
+
+@pytest.mark.parametrize("check", [[], ["--check"]])
+def test_03_readme_refuses_hand_edited_tables(project_copy: Path, check: list[str]) -> None:
+    for name in ("README.md", "README.zh-CN.md"):
+        shutil.copy(paths.ROOT / name, project_copy / name)
+    before = {n: (project_copy / n).read_bytes() for n in ("README.md", "README.zh-CN.md")}
+    for table, old, new in (("funnel", ",28,件,", ",82,件,"), ("figures", ",28,件,", ",82,件,")):
+        path = project_copy / f"data/articles/xianning/tidy/{table}.csv"
+        assert old in path.read_text(encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
+    result = subprocess.run([sys.executable, "-m", "helpers.report.readme", *check], cwd=project_copy, env=env,
+                            capture_output=True, text=True, timeout=120)
+    _one_line(result, "data/articles/xianning/tidy/", "holds '82' where a fresh build from the article gives '28'", "git checkout")
+    assert {n: (project_copy / n).read_bytes() for n in before} == before
+
+
+# ---- 7: invalid values are refused before the tidy tables ----
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("fault", ["month 13", "reversed interval", "constant 7"])
+def test_07_invalid_values_are_refused_before_the_tidy_tables(project_copy: Path, fault: str) -> None:
+    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()}
+    if fault == "month 13":
+        _replace_in(project_copy / "data/articles/xianning/curated/quotes.csv", ",2016-07/2017-01,", ",2016-13/2017-01,")
+        expected = ("data/articles/xianning/curated/quotes.csv: line ", "column period", "'2016-13/2017-01' is not a valid", "Fix:")
+    elif fault == "reversed interval":
+        _replace_in(project_copy / "data/articles/xianning/curated/quotes.csv", ",2016-07/2017-01,", ",2017-01/2016-07,")
+        expected = ("data/articles/xianning/curated/quotes.csv: line ", "column period", "in order")
+    else:
+        _replace_in(project_copy / "data/articles/xianning/curated/derived.csv", "duration_routine_months * 30", "duration_routine_months * 7")
+        expected = ("data/articles/xianning/curated/derived.csv: line ", "column formula", "the constant 7 is not allowed", "100 and 30")
+    _one_line(run_tables(project_copy), *expected)
+    assert {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()} == tidy
+
+
+# ---- 8: the build itself refuses a typed digit or an empty language ----
+
+def _report_copy(copy: Path) -> Path:
+    shutil.copytree(paths.NOTEBOOKS, copy / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(paths.FIGURES, copy / "reports" / "figures")
+    shutil.copy(paths.ROOT / "requirements.lock", copy / "requirements.lock")  # checked before a build
+    shutil.copytree(paths.ROOT / "fonts", copy / "fonts")
+    return copy
+
+
+def _report(copy: Path, *args: str, env: dict | None = None, timeout: int = 300,
+            pdf: bool = False) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(copy / "src"), **(env or {})}
+    cmd = [sys.executable, "-m", "helpers.report", *([] if pdf else ["--lang", "en", "--no-pdf"]), "--jobs", "1", *args]
+    return subprocess.run(cmd, cwd=copy, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+_TEXT_FAULTS = {
+    "digit in a label": ("data/articles/xianning/curated/labels.csv", "\nstage.transfers.bar,", "\nstage.transfers.bar,28 ",
+                         "column en: the number(s) 28 are typed by hand"),
+    "digit in prose": ("notebooks/02-funnel.ipynb", "{city_leads_transferred} leads transferred",
+                       "28 leads transferred", "say(en=...): the number(s) 28 are typed by hand"),
+}
+
+
+@pytest.mark.parametrize("fault", [*_TEXT_FAULTS, "empty Chinese prose"])
+def test_08_build_refuses_typed_digits_and_empty_chinese(project_copy: Path, fault: str) -> None:
+    from helpers.text import lint
+
+    copy = _report_copy(project_copy)
+    if fault == "empty Chinese prose":
+        import nbformat
+
+        path = copy / "notebooks/02-funnel.ipynb"
+        nb = nbformat.read(path, as_version=4)
+        n, cell = next((i, c) for i, c in enumerate(nb.cells, 1) if "prose" in c.metadata.get("tags", []) and i > 4)
+        start = cell.source.index("zh=") + 3
+        quote = cell.source[start:start + 3]
+        cell.source = cell.source[:start] + quote + quote + cell.source[cell.source.index(quote, start + 3) + 3:]
+        nbformat.write(nb, path)
+        name, expected = "notebooks/02-funnel.ipynb", f"cell {n}, say(zh=...): the Chinese text is empty"
+    else:
+        name, old, new, expected = _TEXT_FAULTS[fault]
+        _replace_in(copy / name, old, new)
+    assert lint.defects(sorted((copy / "notebooks").glob("*.ipynb")), copy / "data/articles/xianning/curated/labels.csv")
+    before = _files(copy / "reports")
+    _one_line(_report(copy, "02-funnel"), f"error: {name}: ", expected, "Fix:")
+    assert _files(copy / "reports") == before
+
+
+# ---- 5: environment drift and the shipped font, checked before a build uses them ----
+
+def _drifted(monkeypatch: pytest.MonkeyPatch) -> str:
+    from helpers.base import envcheck
+
+    real = envcheck.installed_versions()
+    locked = sorted(envcheck.locked_versions()["matplotlib"])
+    monkeypatch.setattr(envcheck, "installed_versions", lambda: {**real, "matplotlib": "3.0.0"})
+    return f"matplotlib 3.0.0 is installed, the lock pins {' or '.join(locked)}"
+
+
+def test_05_environment_drift_stops_the_build_with_one_line(monkeypatch, capsys, tmp_path: Path) -> None:
+    from helpers.base import envcheck
+    from helpers.report import cli
+
+    assert envcheck.env_drift() == [], "this environment itself differs from requirements.lock: run make setup"
+    phrase = _drifted(monkeypatch)
+    assert cli.main(["--out", str(tmp_path / "out"), "--lang", "en", "--no-pdf", "02-funnel"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("error: requirements.lock: environment: ") and phrase in err, err
+    assert "Fix: run `make setup`" in err and envcheck.ALLOW_FLAG in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.base import envcheck
+    from helpers.report import execute as execute_module, steps
+
+    phrase = _drifted(monkeypatch)
+    monkeypatch.delenv(envcheck.KEEP_FIGURES, raising=False)
+    envcheck.preflight(allow_drift=True, project=True)
+    assert phrase in capsys.readouterr().out and os.environ[envcheck.KEEP_FIGURES] == "1"
+    monkeypatch.setenv(envcheck.KEEP_FIGURES, "1")  # undone after the test
+
+    def fake_run(source, nb, lang, timeout, log, env):  # a notebook that draws one figure
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"drawn by other package versions")
+        return nbformat.v4.new_notebook()
+    monkeypatch.setattr(execute_module, "execute", fake_run)
+    committed = tmp_path / "figures" / "funnel.en.png"
+    committed.parent.mkdir()
+    committed.write_bytes((paths.FIGURES / "funnel.en.png").read_bytes())
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)
+    assert committed.read_bytes() == (paths.FIGURES / "funnel.en.png").read_bytes()
+    monkeypatch.delenv(envcheck.KEEP_FIGURES)
+    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)  # without the flag: published
+    assert committed.read_bytes() == b"drawn by other package versions"
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "random bytes"])
+def test_05_missing_or_broken_shipped_font_is_one_line(project_copy: Path, damage: str) -> None:
+    from helpers.base import envcheck
+
+    copy = _report_copy(project_copy)
+    font = copy / "fonts/NotoSansCJKsc-Subset-Regular.ttf"
+    data = font.read_bytes()
+    if damage == "deleted":
+        font.unlink()
+    else:
+        font.write_bytes(data[: len(data) // 2] if damage == "truncated" else os.urandom(len(data)))
+    problem = {"deleted": "is missing", "truncated": "is truncated", "random bytes": "is not a font file"}[damage]
+    assert problem in (envcheck.font_problem(font) or "")
+    before = _files(copy / "reports")
+    _one_line(_report(copy, "02-funnel"), "error: fonts/NotoSansCJKsc-Subset-Regular.ttf: font: ", problem,
+              "no system font stands in", "`git checkout fonts/`", "`make fonts`")
+    assert _files(copy / "reports") == before
+    font.write_bytes(data)
+    assert envcheck.font_problem(font) is None
+
+
+@pytest.mark.needs("make")
+def test_05_make_setup_notices_the_environment_no_longer_matches_the_lock(tmp_path: Path) -> None:
+    from helpers.base import envcheck
+
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(paths.ROOT / name, tmp_path / name)
+    shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
+    shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    installed = tmp_path / "installed"
+    args = ["make", "-n", "setup", f"PY={sys.executable}", f"INSTALLED={installed}"]
+    installed.touch()
+    assert subprocess.run(args, cwd=tmp_path, capture_output=True, text=True).stdout.strip() == "make: Nothing to be done for 'setup'."
+    version = sorted(envcheck.locked_versions()["matplotlib"])[0]
+    _replace_in(tmp_path / "requirements.lock", f"\nmatplotlib=={version} ", "\nmatplotlib==3.0.0 ")
+    os.utime(tmp_path / "requirements.lock", (installed.stat().st_mtime - 10,) * 2)  # not newer than the stamp
+    plan = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True).stdout
+    assert f"setup: matplotlib {version} is installed, the lock pins 3.0.0: reinstalling" in plan, plan
+    assert "pip install" in plan
+
+
+# ---- 1: no usable font: a blank PDF is a failure, never "up to date" ----
+
+_BLANK_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def test_01_no_usable_font_stops_the_build_before_printing(project_copy: Path, tmp_path: Path) -> None:
+    from conftest import TOOLS
+
+    if not (TOOLS["fontconfig"]() and sys.platform.startswith("linux")):
+        pytest.skip("fontconfig (fc-list) is not here")
+    copy = _report_copy(project_copy)
+    conf = tmp_path / "empty.conf"
+    conf.write_text("<fontconfig></fontconfig>\n", encoding="utf-8")
+    before = _files(copy / "reports")
+    result = _report(copy, "--lang", "zh", "--force", "02-funnel", env={"FONTCONFIG_FILE": str(conf)}, pdf=True)
+    _one_line(result, "fontconfig finds no font", f"FONTCONFIG_FILE={conf}", "fc-list")
+    assert _files(copy / "reports") == before
+
+
+def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch, tmp_path: Path) -> None:
+    from helpers.base.pdfcheck import pdf_problem
+    from helpers.report import build, pdf as pdf_module, steps
+
+    blank = tmp_path / "blank.pdf"
+    blank.write_bytes(_BLANK_PDF)
+    assert "embeds no font" in (pdf_problem(blank) or "")
+    real = sorted(paths.REPORTS.glob("*/02-funnel.pdf"))
+    if real:  # a PDF the build printed (when one was built here) passes
+        assert pdf_problem(real[0]) is None
+    monkeypatch.setattr(pdf_module, "print_pdf", lambda chrome, html, pdf, profile_root=None: pdf.write_bytes(_BLANK_PDF))
+    out = tmp_path / "zh" / "02-funnel.pdf"
+    out.parent.mkdir()
+    action = build._guard(steps.print_pdf, "chromium", tmp_path / "x.html", out, tmp_path, drop=[out])
+    failed = action()
+    assert type(failed).__name__ == "TaskFailed" and not out.exists()
+    assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
+    assert "\n" not in failed.message.strip()
+
+
+# ---- 9: a removed notebook's pages are pruned ----
+
+def test_09_removed_notebooks_pages_are_pruned(monkeypatch, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.report import build
+
+    folder, out = tmp_path / "nb", tmp_path / "out"
+    folder.mkdir()
+    nbs = []
+    for name in ("01-kept", "02-removed"):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(f"# {name}")])
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, folder / f"{name}.ipynb")
+        nbs.append(folder / f"{name}.ipynb")
+    monkeypatch.setattr(build, "discover", lambda: sorted(folder.glob("*.ipynb")))
+    result = build.build(None, out, ("en",), pdf=False, deps=[], echo=None)
+    assert result.ok and (out / "en/02-removed.html").is_file()
+    hand_made = out / "en" / "notes.html"  # a page the build never made stays
+    hand_made.write_text("mine", encoding="utf-8")
+    nbs[1].unlink()
+    result = build.build(None, out, ("en",), pdf=False, deps=[], echo=None)
+    assert result.ok and (out / "en/01-kept.html").is_file() and hand_made.is_file()
+    assert not (out / "en/02-removed.html").exists() and not (out / ".build/executed/en/02-removed.ipynb").exists()
+    assert "02-removed" not in (out / "index.html").read_text(encoding="utf-8")
+    state = json.loads((out / ".build/doit.json").read_text(encoding="utf-8"))
+    assert not [task for task in state if task.startswith("en/02-removed|")]
