@@ -63,7 +63,8 @@ def load(path: Path | None = None) -> dict[str, dict[str, str]]:
     without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one :class:`DataError` for
     a missing file, column, key, required row or language."""
     if path is None:
-        kit, own = _load_file(KIT_LABELS), _load_file(LABELS)
+        new_article = LABELS.is_file() and len(LABELS.read_bytes().splitlines()) <= 1  # helpers.new: header only
+        kit, own = _load_file(KIT_LABELS), ({} if new_article else _load_file(LABELS))
         for key in own:
             if key in kit:
                 raise DataError(LABELS, f"key {key}", f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",

@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         if todo:
             for line in todo:
                 print(f"todo: {line}", file=sys.stderr)
-            print(f"error: {len(todo)} entries of {paths.ARTICLE_DIR.relative_to(paths.ROOT).as_posix()}/ to fill in "
+            print(f"error: {len(todo)} entries of {paths.ARTICLE_DIR_REL}/ to fill in "
                   "(above, one line each); nothing was built", file=sys.stderr)
             return 1
         inputs = input_hashes()  # before reading them, so an edit made during the build is seen next time

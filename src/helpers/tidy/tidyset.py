@@ -47,7 +47,7 @@ TIDY_STAGES = ("", "base", "source", "parse", "curate", "tidy")
 
 def _article_dir(root: Path) -> Path:
     """The chosen article's folder under ``root`` (the repository or a copy of it)."""
-    return root / paths.ARTICLE_DIR.relative_to(paths.ROOT)
+    return root / paths.ARTICLE_DIR_REL
 
 
 def input_files(root: Path = paths.ROOT) -> list[Path]:
@@ -56,7 +56,7 @@ def input_files(root: Path = paths.ROOT) -> list[Path]:
     files = [article / "raw" / name for name in RAW_FILES] + [article / "curated" / name for name in CURATED_FILES]
     files.append(article / "datapackage.json")
     files += [p for stage in TIDY_STAGES for p in sorted((root / "src" / "helpers" / stage).glob("*.py"))]
-    files.append(root / paths.KIT_LABELS.relative_to(paths.ROOT))
+    files.append(root / paths.KIT_LABELS_REL)
     return files
 
 
