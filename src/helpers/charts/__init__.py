@@ -8,11 +8,11 @@ byte-for-byte reproducibly. :func:`draw_all` builds every chart from the tidy ta
 from __future__ import annotations
 
 from .article import article_charts
-from .funnel import funnel_chart, xianan_chart
-from .schedule import durations_chart, plan_2017_chart, timeline_chart
+from .funnel import funnel_chart
+from .rounds import rounds_chart
 from .style import publish, save, show, texts
 
-__all__ = ["funnel_chart", "xianan_chart", "timeline_chart", "plan_2017_chart", "durations_chart",
+__all__ = ["funnel_chart", "rounds_chart",
            "save", "show", "publish", "texts", "draw", "CHARTS"]
 
 #: Every chart: file stem -> (function, the tidy tables it takes, in order). The kit's funnel; the rest are

@@ -7,13 +7,45 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from ..text import prose
 from . import style
-from .schedule import HATCH, _month_formatter, _uncertain_bar
 from .style import COLORS, label
 
-__all__ = ["rounds_chart"]
+__all__ = ["rounds_chart", "uncertain_bar", "month_formatter", "HATCH", "ONE_DAY"]
+
+ONE_DAY = pd.Timedelta(days=1)
+HATCH = "////"
+
+
+def uncertain_bar(ax, y: float, start_e, start_l, end_e, end_l, color: str, height: float = 0.5,
+                   gid: str = "") -> None:
+    """Solid from the latest possible start to the earliest possible end; hatched and faded
+    from the earliest to the latest possible start, and likewise at the end (ends inclusive)."""
+    def num(d):
+        return mdates.date2num(pd.Timestamp(d).to_pydatetime())
+    s0, s1 = num(start_e), num(start_l + ONE_DAY)
+    e0, e1 = num(end_e), num(end_l + ONE_DAY)
+    ax.barh(y, e0 - s1, left=s1, height=height, color=color, edgecolor="none", gid=f"{gid}-certain")
+    for a, b, part in ((s0, s1, "start"), (e0, e1, "end")):
+        ax.barh(y, b - a, left=a, height=height, color=COLORS["uncertain"], edgecolor=color,
+                hatch=HATCH, linewidth=0.6, gid=f"{gid}-uncertain-{part}")
+
+
+def month_formatter(lang: str) -> FuncFormatter:
+    """Month ticks; January and July also carry the year (labels from data/curated/labels.csv)."""
+    def f(x, _pos):
+        d = mdates.num2date(x)
+        name = style.month(d, lang, year=False)
+        if lang == "en":
+            name = name[:3]
+        elif d.month % 2 == 0:  # Chinese month names are wider: every other month is labelled
+            return ""
+        return f"{name}\n{style.label('date.year', lang, {'year': str(d.year)})}" if d.month in (1, 7) else name
+    return FuncFormatter(f)
+
+
 
 _COLOR = {"routine": "routine", "special": "special"}
 _T = "chart.rounds."
@@ -38,7 +70,7 @@ def rounds_chart(schedule: pd.DataFrame, timeline: pd.DataFrame, language: str =
     names = []
     for y, r in rounds.iterrows():
         color = COLORS.get(_COLOR.get(r["inspection_type"], "main"), COLORS["main"])
-        _uncertain_bar(ax, y, r["start_earliest"], r["start_latest"], r["end_earliest"], r["end_latest"], color,
+        uncertain_bar(ax, y, r["start_earliest"], r["start_latest"], r["end_earliest"], r["end_latest"], color,
                        gid=f"round-{y + 1}")
         names.append(label(_T + "row", lang, {**style.ordinal(y + 1, lang), "itype": label(f"itype.{r['inspection_type']}", lang)}))
         text = label(_T + "bar", lang, {"units": float(r["units"]), "unit": r["unit"],
@@ -55,7 +87,7 @@ def rounds_chart(schedule: pd.DataFrame, timeline: pd.DataFrame, language: str =
     ax.set_xlim(mdates.date2num(first.to_pydatetime()),
                 mdates.date2num((last + pd.Timedelta(days=75)).to_pydatetime()))
     ax.xaxis.set_major_locator(mdates.MonthLocator())
-    ax.xaxis.set_major_formatter(_month_formatter(lang))
+    ax.xaxis.set_major_formatter(month_formatter(lang))
     ax.tick_params(axis="y", length=0, labelsize=style.LABEL_SIZE)
     ax.tick_params(axis="x", labelsize=style.SMALL_SIZE)
     handles = [Patch(facecolor=COLORS["main"], label=label(_T + "legend_solid", lang)),
