@@ -17,11 +17,12 @@ import pandas as pd
 
 from ..base import paths
 from ..base.errors import DataError
+from ..curate import labels
 from ..tidy.formulas import evaluate
 from ..tidy.load import load_table
 from .prose import render
 
-__all__ = ["Identity", "IDENTITIES", "STATED", "ASSUMED", "KIND_LABELS", "check_identities"]
+__all__ = ["Identity", "IDENTITIES", "STATED", "ASSUMED", "check_identities"]
 
 
 class Identity(NamedTuple):
@@ -61,7 +62,6 @@ def load_identities(path: Path = IDENTITIES_FILE) -> list[Identity]:
 
 
 
-KIND_LABELS = {"stated": ("the article states", "原文所述"), "assumption": ("rests on an assumption", "基于假设")}
 
 _RELATIONS = {"==": lambda a, b: a == b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
 
@@ -93,7 +93,7 @@ def check_identities(figures: pd.DataFrame, language: str = "en", derived: pd.Da
         left, right, holds = _holds(ident, values)
         template = ident.zh if language == "zh" else ident.en
         rows.append({"identity_id": ident.identity_id, "kind": ident.kind,
-                     "kind_label": KIND_LABELS[ident.kind][language == "zh"],
+                     "kind_label": labels.raw(f"kind.{ident.kind}", "zh" if language == "zh" else "en"),
                      "statement": render(template, language, values),
                      "left": ident.left, "relation": ident.relation, "right": ident.right,
                      "left_value": left, "right_value": right, "holds": bool(holds)})

@@ -5,7 +5,7 @@ A template names each number by its id in ``data/tidy/figures.csv`` (``figure_id
 ``409``; ``{funnel_transfer_rate}`` as ``6.8``. Extra values (dates, durations, counts of rows)
 may be passed by name, computed from the tables by the caller.
 
-The rounding rule, stated once for the whole project (:data:`ROUNDING_RULE`):
+The rounding rule, stated once for the whole project (``rule.rounding`` in the kit's labels):
 whole numbers print whole, with thousands separators in English (25,969) and none in Chinese
 (25969, as the article writes them); every other value prints with one decimal (6.8), unless the
 template asks for another precision with a format spec (``{yanxia_funds_per_month:.0f}``).
@@ -40,16 +40,8 @@ from functools import lru_cache
 from ..base import paths
 from .facts import facts
 
-__all__ = ["ROUNDING_RULE", "Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
+__all__ = ["Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
            "placeholders", "speaker", "language_default", "rounding_rule", "half_up"]
-
-#: The rule as a template; its examples are the article's own numbers (:func:`rounding_examples`), filled in
-#: by :func:`rounding_rule`.
-ROUNDING_RULE = {
-    "en": "Whole numbers are printed whole, with thousands separators ({whole}); rates, "
-          "ratios and other fractions are rounded to one decimal, halves up ({fraction}).",
-    "zh": "整数照录，不加千位分隔符（{whole}）；比率、比例等非整数四舍五入保留一位小数（{fraction}）。",
-}
 
 #: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}")
@@ -119,7 +111,7 @@ def values() -> dict[str, float]:
 
 
 def format_number(value: float, language: str, spec: str | None = None) -> str:
-    """One number as a reader sees it, by :data:`ROUNDING_RULE` (or an explicit format spec)."""
+    """One number as a reader sees it, by the rounding rule (or an explicit format spec)."""
     fixed = re.fullmatch(r"(,?)\.(\d+)f", spec or "")
     if spec and not fixed:
         text = format(value, spec)
@@ -179,9 +171,11 @@ def rounding_examples() -> tuple[str, str]:
 
 
 def rounding_rule(language: str) -> str:
-    """:data:`ROUNDING_RULE` in *language*, its examples filled from the tables."""
+    """The rounding rule (``rule.rounding`` in the kit's labels) in *language*, its examples filled from the tables."""
+    from ..curate import labels
+
     whole, fraction = rounding_examples()
-    template = ROUNDING_RULE["zh" if language == "zh" else "en"]
+    template = labels.raw("rule.rounding", "zh" if language == "zh" else "en")
     return render(template.replace("{whole}", "{" + whole + "}").replace("{fraction}", "{" + fraction + "}"), language)
 
 
