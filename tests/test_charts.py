@@ -367,7 +367,7 @@ def test_every_chart_label_is_used(tables, monkeypatch):
         k for k in labels.load() if k.startswith("stage.") and k.endswith(".label")} | {
         k for k in labels.load() if k.startswith("date.xun.")} | {  # the three ten-day periods, as a set
         k for k in labels.load() if k.startswith("report.")} | {  # output titles: tests/test_index_titles.py
-        k for k in labels.load() if k.startswith(("rule.", "kind."))}  # prose: tests/test_prose.py, test_identities.py
+        k for k in labels.load() if k.startswith(("rule.", "kind.", "header."))}  # prose and table headers: tests/test_prose.py, test_identities.py, test_readable.py
     unused = set(labels.load()) - used - table_only
     assert not unused, sorted(unused)
 

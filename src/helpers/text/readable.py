@@ -17,50 +17,19 @@ from .prose import computed_mark, format_number
 
 __all__ = ["HEADERS", "table", "fields", "name_list", "unit_text"]
 
-#: column -> (English header, Chinese header)
-HEADERS: dict[str, tuple[str, str]] = {
-    "label": ("What is counted", "统计项"),
-    "short": ("What is counted", "统计项"),
-    "value": ("Number", "数值"),
-    "unit": ("Measure word", "量词"),
-    "unit_en": ("Counts", "计数对象"),
-    "quote": ("The article's words", "原文"),
-    "stage": ("Stage", "环节"),
-    "pct_of_previous": ("Per 100 of the stage before", "与上一环节之比（每百）"),
-    "pct_of_first": ("Per 100 leads", "每百条线索"),
-    "unit_changes": ("Measure word changes", "量词改变"),
-    "formula": ("How it is computed", "计算公式"),
-    "note": ("Note", "说明"),
-    "name_zh": ("Unit (as in the article)", "单位（原文）"),
-    "name_en": ("Unit (English)", "单位（英文）"),
-    "inspection_type": ("Inspection", "巡察类型"),
-    "units": ("Units", "家数"),
-    "start": ("Start", "开始"),
-    "end": ("End", "结束"),
-    "min_days": ("Shortest (days)", "最短（天）"),
-    "max_days": ("Longest (days)", "最长（天）"),
-    "expression": ("The article's date", "原文日期"),
-    "start_earliest": ("Earliest start", "最早开始"),
-    "start_latest": ("Latest start", "最晚开始"),
-    "end_earliest": ("Earliest end", "最早结束"),
-    "end_latest": ("Latest end", "最晚结束"),
-    "statement": ("Statement", "表述"),
-    "kind": ("Kind", "类别"),
-    "holds": ("Holds", "成立"),
-    "method": ("Method", "方法"),
-    "status": ("Status", "核查结果"),
-    "covered_by": ("Where", "收入位置"),
-    # The audit's own column names (notebook 01 keeps them in English; Chinese headers in the Chinese edition)
-    "figure_id": ("figure_id", "编号"), "unit_id": ("unit_id", "编号"), "date_id": ("date_id", "编号"),
-    "entry_id": ("entry_id", "编号"), "derived_id": ("derived_id", "编号"), "grouping": ("grouping", "分组"),
-    "precision": ("precision", "精度"), "start_precision": ("start_precision", "精度"),
-    "left_value": ("left_value", "左边"), "relation": ("relation", "关系"), "right_value": ("right_value", "右边"),
-    "text": ("text", "原文数字"),
-    # The archived article's metadata (notebook 01)
-    "field": ("Field", "项目"), "outlet": ("Outlet", "发布网站"), "title": ("Title", "标题"),
-    "published": ("Published", "发布时间"), "byline": ("Byline", "署名"), "editor": ("Editor", "编辑"),
-    "sha256": ("SHA-256 checksum", "SHA-256校验和"), "characters": ("Characters", "字数（字符）"),
-}
+def _headers() -> dict[str, tuple[str, str]]:
+    """column -> (English header, Chinese header), from the kit's labels (``header.<column>``)."""
+    from ..curate import labels
+
+    return {k.split(".", 1)[1]: (v["en"], v["zh"]) for k, v in labels.load().items() if k.startswith("header.")}
+
+
+def __getattr__(name: str):  # HEADERS: the column headers, read from the label files on first use
+    if name == "HEADERS":
+        return _headers()
+    raise AttributeError(name)
+
+
 #: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
 _CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},
              "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"},
@@ -129,7 +98,7 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
     """*df*'s *columns* as a reader's HTML table in *language* (an ``IPython.display.HTML``)."""
     from IPython.display import HTML
 
-    names = {**HEADERS, **(headers or {})}
+    names = {**_headers(), **(headers or {})}
     rows = []
     for _, row in df.iterrows():
         cells = []
@@ -147,9 +116,10 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
 
 
 def fields(values: dict[str, object], language: str):
-    """A record (field -> value) as a two-column reader's table, field names from :data:`HEADERS`."""
+    """A record (field -> value) as a two-column reader's table, field names from the ``header.*`` labels."""
     lang = language == "zh"
-    df = pd.DataFrame({"field": [HEADERS[k][lang] if k in HEADERS else k for k in values],
+    known = _headers()
+    df = pd.DataFrame({"field": [known[k][lang] if k in known else k for k in values],
                        "value": [str(v) for v in values.values()]})
     return table(df, ["field", "value"], language, headers={"value": ("Value", "内容")})
 
