@@ -161,3 +161,15 @@ def project_build(tmp_path_factory: pytest.TempPathFactory) -> ProjectBuild:
            *([] if pdf else ["--no-pdf"]), *map(str, notebooks)]
     proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=900)
     return ProjectBuild(out, cwd, notebooks, proc, pdf)
+
+
+@pytest.fixture(autouse=True)
+def _project_env_unchanged():
+    """A test that leaves one of the project's variables (XN_*, XIANNING_*) set or changed fails: a leak
+    silently changes what every later test's build does (XN_KEEP_FIGURES once kept hand-edited figures)."""
+    def ours() -> dict[str, str]:
+        return {k: v for k, v in os.environ.items() if k.startswith(("XN_", "XIANNING_"))}
+    before = ours()
+    yield
+    after = ours()
+    assert after == before, f"the test changed the project's environment variables: {before} -> {after}"

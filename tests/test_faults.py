@@ -273,10 +273,10 @@ def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys
     from helpers.report import execute as execute_module, steps
 
     phrase = _drifted(monkeypatch)
-    monkeypatch.delenv(envcheck.KEEP_FIGURES, raising=False)
+    monkeypatch.setenv(envcheck.KEEP_FIGURES, "")  # records the value before the test, restored after it
+    monkeypatch.delenv(envcheck.KEEP_FIGURES)
     envcheck.preflight(allow_drift=True, project=True)
     assert phrase in capsys.readouterr().out and os.environ[envcheck.KEEP_FIGURES] == "1"
-    monkeypatch.setenv(envcheck.KEEP_FIGURES, "1")  # undone after the test
 
     def fake_run(source, nb, lang, timeout, log, env):  # a notebook that draws one figure
         (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"drawn by other package versions")
