@@ -402,3 +402,28 @@ def test_09_removed_notebooks_pages_are_pruned(monkeypatch, tmp_path: Path) -> N
     assert "02-removed" not in (out / "index.html").read_text(encoding="utf-8")
     state = json.loads((out / ".build/doit.json").read_text(encoding="utf-8"))
     assert not [task for task in state if task.startswith("en/02-removed|")]
+
+
+# ---- 11: unknown curated columns are refused; junk in data/tidy/ is ignored (nothing reruns) ----
+
+@pytest.mark.parametrize("name", ["quotes.csv", "labels.csv"])
+def test_11_unknown_column_in_a_curated_file_is_refused(project_copy: Path, name: str) -> None:
+    path = project_copy / "data/curated" / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] += ",comment"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _one_line(run_tables(project_copy), f"data/curated/{name}: header, column comment: is not a column of this file",
+              "Fix: delete the column or fix its name")
+
+
+def test_11_junk_in_data_tidy_is_ignored_and_reruns_nothing(project_copy: Path) -> None:
+    from helpers.report.build import inputs
+    from helpers.tidy.tidyset import stamp_matches
+
+    assert run_tables(project_copy).returncode == 0
+    tidy = project_copy / "data/tidy"
+    (tidy / "junk.txt").write_text("junk\n", encoding="utf-8")
+    (tidy / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    deps = {p.name for kind in ("notebook", "article") for p in inputs(kind, project_copy) if p.parent == tidy}
+    assert deps == {"figures.csv", "funnel.csv", "timeline.csv", "schedule_2017.csv", "units_2016.csv", "derived.csv"}
+    assert stamp_matches(root=project_copy)  # the freshness check still vouches for the tables

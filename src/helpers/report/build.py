@@ -41,7 +41,9 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
     ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
     """
-    src, tidy = root / "src" / "helpers", sorted(p for p in (root / "data" / "tidy").glob("*") if p.is_file())
+    from ..tidy.tidyset import TABLE_NAMES  # the tables by name: other files in data/tidy/ are ignored
+
+    src, tidy = root / "src" / "helpers", [root / "data" / "tidy" / f"{n}.csv" for n in TABLE_NAMES]
     if kind == "notebook":
         return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")),
                 *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
