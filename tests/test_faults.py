@@ -427,3 +427,133 @@ def test_11_junk_in_data_tidy_is_ignored_and_reruns_nothing(project_copy: Path) 
     deps = {p.name for kind in ("notebook", "article") for p in inputs(kind, project_copy) if p.parent == tidy}
     assert deps == {"figures.csv", "funnel.csv", "timeline.csv", "schedule_2017.csv", "units_2016.csv", "derived.csv"}
     assert stamp_matches(root=project_copy)  # the freshness check still vouches for the tables
+
+
+# ---- 12: rough messages made clean ----
+
+def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_path: Path) -> None:
+    import errno
+    from types import SimpleNamespace
+
+    import nbformat
+
+    from helpers.base import fileio
+    from helpers.report import build, execute as execute_module, steps
+
+    target = tmp_path / "page.html"
+    target.write_text("old", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with monkeypatch.context() as m:  # the writer: a disk that fills up mid-write keeps the old file whole
+        m.setattr(fileio.os, "fsync", full)
+        with pytest.raises(OSError):
+            fileio.write_text_atomic(target, "new " * 1000)
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+    def fake_run(source, nb, lang, timeout, log, env):
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"new figure")
+        return nbformat.v4.new_notebook()
+
+    def no_space(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    monkeypatch.setattr(execute_module, "execute", fake_run)
+    monkeypatch.setattr(steps, "write_text_atomic", no_space)
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "funnel.en.png").write_bytes(b"committed")
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    executed = out / ".build/executed/en/02-funnel.ipynb"
+    failed = build._guard(steps.execute, out, "en", nb, executed, 60, drop=[executed])()
+    assert "cannot write (No space left on device); nothing partial was kept. Fix: free space" in failed.message
+    assert (out / "figures" / "funnel.en.png").read_bytes() == b"committed"
+    assert not list((out / ".build").rglob("*.png")) and not list(out.rglob("*.tmp"))
+    # several outputs failing for the same full disk: the build says it once
+    plan = SimpleNamespace(keys={"en/01-a": 1, "en/02-b": 1}, paths={})
+    said: list[str] = []
+    reporter = build._Reporter(plan, build.BuildResult(out), said.append)
+    for key in plan.keys:
+        reporter.add_failure(SimpleNamespace(name=f"{key}|html"), SimpleNamespace(message=f"reports/{key}.html: "
+                             "cannot write (No space left on device); nothing partial was kept. Fix: free space"))
+    assert len(said) == 1 and all(i.status == "failed" for i in reporter.items.values())
+
+
+def test_12_read_only_figures_does_not_suggest_out(monkeypatch, capsys, tmp_path: Path) -> None:
+    import tempfile
+
+    from helpers.base import fileio
+    from helpers.report import cli
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kw):
+        if Path(dir) == paths.FIGURES:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, dir=dir, **kw)
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", mkstemp)
+    assert cli.main(["--out", str(tmp_path / "out"), "--lang", "en", "--no-pdf", "02-funnel"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("error: reports/figures: folder: cannot be written (Permission denied)")
+    assert "chmod -R u+w reports/figures" in err and "--out DIR" not in err, err
+
+
+def test_12_hung_chromium_fails_fast_with_one_line(monkeypatch, tmp_path: Path) -> None:
+    from helpers.report import pdf
+
+    chrome = tmp_path / "chromium"
+    chrome.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    chrome.chmod(0o755)
+    monkeypatch.setenv("XN_CHROME_TIMEOUT", "1")
+    html = tmp_path / "page.html"
+    html.write_text("<p>x</p>", encoding="utf-8")
+    try:
+        errors = []
+        for name in ("a.pdf", "b.pdf"):  # the second fails at once, with the same line
+            with pytest.raises(pdf.PrintFailed) as err:
+                pdf.print_pdf(str(chrome), html, tmp_path / name, profile_root=tmp_path / "profiles")
+            errors.append(str(err.value))
+    finally:
+        pdf.shutdown()
+    assert errors[0] == errors[1] and "\n" not in errors[0]
+    assert "chromium did not answer within 1 s" in errors[0] and "Fix:" in errors[0] and "CHROME=" in errors[0]
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_12_truncated_article_is_blamed_on_the_checksum(project_copy: Path) -> None:
+    article = project_copy / "data/raw" / paths.ARTICLE.name
+    raw = article.read_bytes()
+    cut = next(n for n in range(len(raw) // 2, len(raw)) if raw[n] & 0xC0 == 0x80)  # inside a character
+    article.write_bytes(raw[:cut])
+    line = _one_line(run_tables(project_copy), f"data/raw/{paths.ARTICLE.name}: sha256: the article has changed",
+                     "truncated", "git checkout --")
+    assert "GBK" not in line
+
+
+@pytest.mark.needs("make")
+def test_12_edited_lock_is_one_line_not_the_installers_output(tmp_path: Path) -> None:
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(paths.ROOT / name, tmp_path / name)
+    shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
+    shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    uv = tmp_path / "uv"  # stands in for the installer's long hash-mismatch report
+    uv.write_text('#!/bin/sh\nfor i in $(seq 59); do echo "  hash mismatch for line $i" >&2; done\nexit 1\n')
+    uv.chmod(0o755)
+    result = subprocess.run(["make", "setup", f"PY={sys.executable}", f"INSTALLED={tmp_path / 'installed'}",
+                             f"UV={uv}"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    _one_line(result, "setup: installing requirements.lock failed", "full log: .tools/setup.log",
+              "git checkout -- requirements.lock", "make lock")
+    assert "hash mismatch for line 59" in (tmp_path / ".tools/setup.log").read_text()
+
+
+def test_12_unknown_placeholder_in_a_label_names_file_and_key(monkeypatch) -> None:
+    from helpers.curate import labels
+    from helpers.text import wording
+
+    real = labels.raw
+    monkeypatch.setattr(labels, "raw", lambda key, lang, *a: "Leads {nope}" if key == "chart.funnel.title"
+                        else real(key, lang, *a))
+    with pytest.raises(DataError) as err:
+        wording.text("chart.funnel.title", "en")
+    msg = str(err.value)
+    assert msg.startswith("data/curated/labels.csv: key chart.funnel.title, column en: {nope} is neither") and "Fix:" in msg
