@@ -557,3 +557,15 @@ def test_12_unknown_placeholder_in_a_label_names_file_and_key(monkeypatch) -> No
         wording.text("chart.funnel.title", "en")
     msg = str(err.value)
     assert msg.startswith("data/curated/labels.csv: key chart.funnel.title, column en: {nope} is neither") and "Fix:" in msg
+
+
+def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_path: Path) -> None:
+    from helpers.text import fonts
+
+    broken = tmp_path / "NotoSansCJKsc-Subset-Regular.ttf"
+    broken.write_bytes((paths.ROOT / "fonts/NotoSansCJKsc-Subset-Regular.ttf").read_bytes()[:5000])
+    shutil.copy(paths.ROOT / "fonts/NotoSansCJKsc-Subset-Bold.ttf", tmp_path)
+    monkeypatch.setattr(fonts, "font_path", lambda weight: tmp_path / f"NotoSansCJKsc-Subset-{weight}.ttf")
+    monkeypatch.setattr(fonts, "_loaded", {})
+    with pytest.warns(fonts.ShippedFontWarning, match="the shipped font is truncated.*git checkout fonts/"):
+        assert fonts.shipped_font() is None
