@@ -273,10 +273,9 @@ def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys
     from helpers.report import execute as execute_module, steps
 
     phrase = _drifted(monkeypatch)
-    monkeypatch.delenv(envcheck.KEEP_FIGURES, raising=False)
+    monkeypatch.setenv(envcheck.KEEP_FIGURES, "0")  # records the variable's state: undone after the test
     envcheck.preflight(allow_drift=True, project=True)
     assert phrase in capsys.readouterr().out and os.environ[envcheck.KEEP_FIGURES] == "1"
-    monkeypatch.setenv(envcheck.KEEP_FIGURES, "1")  # undone after the test
 
     def fake_run(source, nb, lang, timeout, log, env):  # a notebook that draws one figure
         (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"drawn by other package versions")
@@ -365,12 +364,14 @@ def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch,
     real = sorted(paths.REPORTS.glob("*/02-funnel.pdf"))
     if real:  # a PDF the build printed (when one was built here) passes
         assert pdf_problem(real[0]) is None
-    monkeypatch.setattr(pdf_module, "print_pdf", lambda chrome, html, pdf, profile_root=None: pdf.write_bytes(_BLANK_PDF))
+    monkeypatch.setattr(pdf_module, "print_pdf",  # the browser returns blank pages: checked before publishing
+                        lambda chrome, html, pdf, profile_root=None: pdf_module._finish_pdf(_BLANK_PDF, pdf))
     out = tmp_path / "zh" / "02-funnel.pdf"
     out.parent.mkdir()
+    out.write_bytes(b"%PDF- an older print")
     action = build._guard(steps.print_pdf, "chromium", tmp_path / "x.html", out, tmp_path, drop=[out])
     failed = action()
-    assert type(failed).__name__ == "TaskFailed" and not out.exists()
+    assert type(failed).__name__ == "TaskFailed" and not out.exists() and not list(out.parent.iterdir())
     assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
     assert "\n" not in failed.message.strip()
 

@@ -46,10 +46,10 @@ def pdf_problem(pdf: Path) -> str | None:
     return None
 
 
-def check_pdf(pdf: Path) -> None:
-    """Raise one DataError naming ``pdf`` when it embeds no font or holds no text."""
+def check_pdf(pdf: Path, name: Path | None = None) -> None:
+    """Raise one DataError naming ``name`` (default ``pdf``) when ``pdf`` embeds no font or holds no text."""
     if problem := pdf_problem(Path(pdf)):
-        raise DataError(pdf, "fonts", problem, _fix())
+        raise DataError(name or pdf, "fonts", problem, _fix())
 
 
 def check_fontconfig() -> None:

@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..base.pdfcheck import check_pdf
+
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
 APP_PATHS = (
@@ -121,6 +123,7 @@ def _finish_pdf(data: bytes, pdf: Path) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        check_pdf(Path(tmp), pdf)  # blank pages (no font, no text) are never published
         os.chmod(tmp, 0o644)
         os.replace(tmp, pdf)
     finally:
