@@ -471,12 +471,14 @@ def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_pa
     assert (out / "figures" / "funnel.en.png").read_bytes() == b"committed"
     assert not list((out / ".build").rglob("*.png")) and not list(out.rglob("*.tmp"))
     # several outputs failing for the same full disk: the build says it once
-    plan = SimpleNamespace(keys={"en/01-a": 1, "en/02-b": 1}, paths={})
+    plan = SimpleNamespace(keys={"en/01-a": 1, "en/02-b": 1, "en/03-c": 1}, paths={})
     said: list[str] = []
     reporter = build._Reporter(plan, build.BuildResult(out), said.append)
-    for key in plan.keys:
+    for key in ("en/01-a", "en/02-b"):
         reporter.add_failure(SimpleNamespace(name=f"{key}|html"), SimpleNamespace(message=f"reports/{key}.html: "
                              "cannot write (No space left on device); nothing partial was kept. Fix: free space"))
+    reporter.add_failure(SimpleNamespace(name="en/03-c|execute"), SimpleNamespace(  # a kernel's own message
+        message="cell 9: OSError: [Errno 28] No space left on device: 'reports/figures/x.png'"))
     assert len(said) == 1 and all(i.status == "failed" for i in reporter.items.values())
 
 

@@ -204,7 +204,8 @@ class _Reporter:
         if status == "failed" and item.status != "failed":
             item.status, item.error = "failed", error
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            cause = (error or "").split(": ", 1)[-1] if stage == "pdf" or "cannot write (" in (error or "") else None
+            cause = ("disk full" if "No space left on device" in (error or "") else (error or "").split(": ", 1)[-1]
+                     if stage == "pdf" or "cannot write (" in (error or "") else None)
             if cause is None or cause not in self.causes:  # the same browser or disk fault: said once
                 self.causes.add(cause)
                 self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
