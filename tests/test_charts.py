@@ -360,3 +360,14 @@ def test_every_chart_label_is_used(tables, monkeypatch):
         k for k in labels.load() if k.startswith("report.")}  # output titles: tests/test_index_titles.py
     unused = set(labels.load()) - used - table_only
     assert not unused, sorted(unused)
+
+
+def test_chinese_titles_break_after_a_clause_not_inside_a_word() -> None:
+    """A Chinese title breaks after ，、；： when one lies late in the line (提出 is never split as 提/出)."""
+    from helpers.charts import style
+
+    title = "首轮巡察平均每家单位发现面上问题约12†个、问题线索约12†条，提出意见建议约9†条"
+    width = style._display_width(title) - 12  # a line too short for the whole title
+    assert style.wrap(title, width, clauses=True).split("\n") == [title[:title.index("，") + 1],
+                                                                  title[title.index("，") + 1:]]
+    assert "提\n出" in style.wrap(title, width)  # without clauses it breaks where the width ends

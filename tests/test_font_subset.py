@@ -71,3 +71,18 @@ def test_make_fonts_regenerates_the_same_bytes(tmp_path: Path) -> None:
     for name in ("NotoSansCJKsc-Subset-Regular.ttf", "NotoSansCJKsc-Subset-Bold.ttf", "charset.txt", "OFL.txt"):
         assert (tmp_path / name).read_bytes() == (FONTS / name).read_bytes(), (
             f"fonts/{name} is not what `make fonts` makes now: run it and commit fonts/")
+
+
+@pytest.mark.parametrize("weight", ["Regular", "Bold"])
+def test_the_computed_mark_is_set_narrow(weight: str) -> None:
+    """† follows a digit ("22†"): in the subset it is proportional, not the CJK font's full-width box."""
+    font = TTFont(fontsubset.font_path(weight, FONTS))
+    cmap, glyf = font.getBestCmap(), font["glyf"]
+    dagger = cmap[ord("†")]
+    advance, lsb = font["hmtx"][dagger]
+    glyph = glyf[dagger]
+    glyph.recalcBounds(glyf)
+    assert advance < font["head"].unitsPerEm * 0.7, f"† advance {advance}"
+    assert lsb == glyph.xMin == fontsubset.NARROW_SIDE
+    assert advance == glyph.xMax - glyph.xMin + 2 * fontsubset.NARROW_SIDE
+    assert font["hmtx"][cmap[ord("字")]][0] == font["head"].unitsPerEm  # CJK stays full width

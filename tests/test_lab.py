@@ -198,10 +198,13 @@ def test_project_html_export_renders_prose_and_tables_without_sources_or_network
     tab = nbformat.v4.new_code_cell("table(funnel)", outputs=[nbformat.v4.new_output("display_data", data={
         "text/html": '<table><thead><tr><th style="text-align:left">Number</th></tr></thead>'
                      '<tbody><tr><td style="text-align:left">409</td></tr></tbody></table><script>alert(1)</script>'})])
-    nb.cells += [prose, tab]
+    setup = nbformat.v4.new_code_cell("import helpers  # set-up", metadata={"tags": ["setup"]})
+    params = nbformat.v4.new_code_cell("LANGUAGE = 'zh'", metadata={"tags": ["injected-parameters"]})
+    nb.cells = [params, setup, *nb.cells, prose, tab]
     html, resources = ProjectHTMLExporter(sanitize_html=sanitize).from_notebook_node(nb, {"metadata": {"name": "n"}})
     assert resources["output_extension"] == ".html"
     assert "say(en=" not in html  # the prose cell's source is hidden
+    assert "set-up" not in html and "LANGUAGE" not in html  # set-up cells are left out of the page
     assert re.search(r"<h2[^>]*>409 problem leads", html) and "<p>The first round.</p>" in html
     assert re.search(r"<th[^>]*>Number</th>", html)
     assert not re.search(r"&lt;/?(h\d|p|th|td|tr|table|thead)\b", html)  # no escaped tags shown as text

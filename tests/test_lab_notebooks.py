@@ -77,3 +77,15 @@ def test_hide_prose_sources_is_idempotent_and_touches_only_prose_metadata(tmp_pa
     assert "jupyter" not in cells[1].metadata
     assert cells[2].metadata.jupyter == {"outputs_hidden": False, "source_hidden": True}
     assert [c.source for c in cells] == [c.source for c in nb.cells]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_set_up_cells_are_tagged_so_exports_leave_them_out(path: Path) -> None:
+    """The parameters cell and the imports cell print nothing: tagged, the exported pages leave them out."""
+    from helpers.report.export_html import SETUP_TAGS
+
+    nb = nbformat.read(path, as_version=4)
+    untagged = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "import helpers" in c.source
+                and not SETUP_TAGS & set(c.metadata.get("tags", []))]
+    assert not untagged, f"{path.name}: cells {untagged} import helpers but are not tagged setup"
+    assert "parameters" in nb.cells[0].metadata.get("tags", [])

@@ -125,22 +125,24 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def wrap(text: str, width: int) -> str:
+def wrap(text: str, width: int, clauses: bool = False) -> str:
     """Wrap to ``width`` columns (a Chinese character counts two); keeps explicit newlines, and
-    narrows the lines rather than leave a last line of a word or two (no orphans)."""
-    out = _wrap(text, width)
+    narrows the lines rather than leave a last line of a word or two (no orphans). ``clauses=True``
+    (titles) breaks Chinese after a clause's punctuation (，、；：) when one lies in the line's last 40 %,
+    so a word such as 提出 is not split across lines."""
+    out = _wrap(text, width, clauses)
     lines = out.split("\n")
     if len(lines) < 2 or "\n" in text or _display_width(lines[-1]) >= 0.3 * width:
         return out
     for narrower in range(width - 1, int(width * 0.55), -1):
-        candidate = _wrap(text, narrower)
+        candidate = _wrap(text, narrower, clauses)
         parts = candidate.split("\n")
         if len(parts) == len(lines) and _display_width(parts[-1]) >= 0.25 * width:
             return candidate
     return out
 
 
-def _wrap(text: str, width: int) -> str:
+def _wrap(text: str, width: int, clauses: bool = False) -> str:
     lines: list[str] = []
     for para in text.split("\n"):
         if _display_width(para) == len(para):
@@ -157,6 +159,9 @@ def _wrap(text: str, width: int) -> str:
                 # an opening bracket goes with what it opens; a number with its measure word
                 while line and (line[-1] in _NO_LINE_END or (line[-1].isdigit() and not token[:1].isspace())):
                     carry, line = line[-1] + carry, line[:-1]
+                cut = max((i for i, ch in enumerate(line) if ch in _CLAUSE_END), default=-1) if clauses else -1
+                if cut >= 0 and _display_width(line[:cut + 1]) >= 0.6 * width:
+                    carry, line = line[cut + 1:] + carry, line[:cut + 1]
                 lines.append(line.rstrip())
                 line = carry + token.lstrip()
                 w = _display_width(line)
@@ -168,6 +173,7 @@ def _wrap(text: str, width: int) -> str:
 
 _NO_LINE_START = set("，。、；：）》」』！？”,.;:)旬")
 _NO_LINE_END = set("（《「『“(")
+_CLAUSE_END = set("，、；：")
 
 
 def _tokens(text: str) -> list[str]:
@@ -222,7 +228,7 @@ def frame(fig: Figure, language: str, title: str, subtitle: str = "", note: str 
     w_in, h_in = fig.get_size_inches()
     x0 = left / w_in
     y = h_in - 0.22
-    title = wrap(title, _columns(w_in - left - right, TITLE_SIZE * 1.05))
+    title = wrap(title, _columns(w_in - left - right, TITLE_SIZE * 1.05), clauses=True)
     t = fig.text(x0, y / h_in, title, ha="left", va="top", fontsize=TITLE_SIZE, fontweight="bold",
                  color=COLORS["text"], gid="title")
     y -= (title.count("\n") + 1) * TITLE_SIZE * 1.3 / 72 + 0.06

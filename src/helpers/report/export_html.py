@@ -40,13 +40,15 @@ PRINT_CSS = """<style id="report-print">
 """
 
 _local = threading.local()
+#: Cells left out of every exported page: the language parameter and the imports (they print nothing).
+SETUP_TAGS = frozenset({"parameters", "injected-parameters", "setup"})
 
 
 #: What a sanitized export keeps: the tags Markdown and the project's tables produce (nbconvert's own
 #: ``clean_html`` keeps neither <p>, <h1>-<h6> nor <th>, and escapes them into visible text).
 SAFE_TAGS = frozenset({"a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "div",
                        "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre",
-                       "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"})
+                       "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "wbr"})
 SAFE_ATTRIBUTES = {"*": ["class", "id", "title", "lang", "style"], "a": ["href", "title"],
                    "img": ["src", "alt", "width", "height"], "td": ["colspan", "rowspan", "style"],
                    "th": ["colspan", "rowspan", "scope", "style"]}
@@ -76,8 +78,10 @@ def _exporter(reader: bool, sanitize: bool = False) -> Any:
         if sanitize:
             exp.sanitize_html = True
             exp.register_filter("clean_html", clean_html)
-        # cells tagged "prose" are say(en=..., zh=...) calls: the reader sees their rendered text only
-        exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, enabled=True), enabled=True)
+        # cells tagged "prose" are say(en=..., zh=...) calls: the reader sees their rendered text only;
+        # the set-up cells (parameters, imports) have no output and are left out of the page
+        exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, remove_cell_tags=set(SETUP_TAGS),
+                                                        enabled=True), enabled=True)
         if reader:
             exp.exclude_input = True
             exp.exclude_input_prompt = True

@@ -1,8 +1,8 @@
 """The reader's note: a short piece in one language a reporter can send, built from templates.
 
 :func:`build_note` renders :data:`helpers.text.texts.READER` (headline, findings, the funnel and
-timeline charts, the source, the method, what is stated and what is assumed, a glossary, the
-build date and the article's checksum) into a notebook of Markdown cells that the report
+timeline charts, the source, the method, what is stated and what is assumed, a glossary,
+the article's checksum; no build date, so a rebuild gives the same bytes) into a notebook of Markdown cells that the report
 pipeline exports to HTML and prints to PDF like any other. Every number comes from the tidy
 tables through :func:`helpers.text.prose.render`. The technical audit stays in notebook 01.
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import base64
 import html
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +66,7 @@ def _glossary(lang: str) -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
-def note_markdown(lang: str, build_date: date | None = None) -> str:
+def note_markdown(lang: str) -> str:
     """The note's Markdown in ``lang`` ("en" or "zh"), every number filled from the tables."""
     from ..text import prose
     from ..text.identities import ASSUMED, STATED
@@ -83,8 +82,7 @@ def note_markdown(lang: str, build_date: date | None = None) -> str:
     assumed = "\n".join(f"- {say(pick(i))}{'。' if lang == 'zh' else '.'}" for i in ASSUMED)
     parts = {"headline": say(READER["headline"][lang]), "findings": say(FINDINGS[lang]).strip(),
              "stated": stated, "assumed": assumed, "glossary": _glossary(lang),
-             "rounding_rule": prose.rounding_rule(lang) + ("" if lang == "zh" else " ") + prose.computed_note(lang),
-             "build_date": (build_date or date.today()).isoformat()}
+             "rounding_rule": prose.rounding_rule(lang) + ("" if lang == "zh" else " ") + prose.computed_note(lang)}
     return keep_figures_whole(say(READER[lang], **parts).strip(), lang)
 
 
@@ -113,11 +111,11 @@ def _keep(text: str, lang: str) -> str:
     return _EN_FIGURE.sub(lambda m: m.group(1) + "\u00a0", text)
 
 
-def build_note(lang: str, build_date: date | None = None, figures: Path | None = None) -> Any:
+def build_note(lang: str, figures: Path | None = None) -> Any:
     """The reader's note of ``lang`` as a notebook of Markdown cells, charts embedded (from ``figures``)."""
     import nbformat
 
-    text = note_markdown(lang, build_date)
+    text = note_markdown(lang)
     text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang, figures) + "\n", text)
     nb = nbformat.v4.new_notebook()
     nb.metadata["language_code"] = LANG_CODES.get(lang, "en")

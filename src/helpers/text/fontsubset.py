@@ -7,7 +7,8 @@ CJK collection (Debian/Ubuntu: ``fonts-noto-cjk``). Run it again whenever new te
   plus every non-ASCII character in the project's text files (``data/``, ``notebooks/``,
   ``src/helpers/``), so text other work adds later is covered without touching this module;
 * :func:`make_subset` keeps those glyphs, converts the CFF outlines to TrueType (Chromium then embeds
-  a named CID TrueType font in the PDFs; matplotlib draws it alike) and names the family
+  a named CID TrueType font in the PDFs; matplotlib draws it alike), sets the computed mark † (full
+  width in the CJK font) proportionally (:data:`NARROW`) and names the family
   :data:`FAMILY`, distinct from the system's "Noto Sans CJK SC", so the shipped file always wins.
 
 The output is byte-reproducible (fixed timestamps), so regenerating without new text changes nothing.
@@ -35,6 +36,10 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "notebooks": (".ipynb", ".md"),
     "src/helpers": (".py", ".html", ".css", ".md", ".txt", ".json", ".csv", ".yml", ".yaml", ".j2"),
 }
+#: Characters whose full-width CJK glyph is set proportionally in the subset (the computed mark sits
+#: right after a digit: "22†", not "22 † "), with this side bearing in font units (em = 1000).
+NARROW: str = "\u2020"
+NARROW_SIDE = 60
 #: Fixed font timestamp (seconds since 1904-01-01): regenerating gives the same bytes.
 TIMESTAMP = 3_786_825_600  # 2024-01-01
 
@@ -116,6 +121,23 @@ def _to_truetype(font) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def _narrow(font, chars: str = NARROW, side: int = NARROW_SIDE) -> None:
+    """Give each of ``chars`` a proportional advance: its outline moved to ``side`` units from the left."""
+    cmap, glyf, hmtx = font.getBestCmap(), font["glyf"], font["hmtx"]
+    for ch in chars:
+        name = cmap.get(ord(ch))
+        if name is None:
+            continue
+        glyph = glyf[name]
+        glyph.recalcBounds(glyf)
+        if glyph.numberOfContours <= 0:
+            continue
+        shift = side - glyph.xMin
+        glyph.coordinates.translate((shift, 0))
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (glyph.xMax - glyph.xMin + 2 * side, side)
+
+
 def _rename(font, weight: str) -> None:
     """Name the subset :data:`FAMILY` (weight ``weight``) so it never mixes with the system font."""
     name = font["name"]
@@ -152,6 +174,7 @@ def make_subset(source: tuple[Path, int], chars: set[str], weight: str) -> tuple
     sub.populate(unicodes=sorted(ord(c) for c in chars if c not in missing))
     sub.subset(font)
     _to_truetype(font)
+    _narrow(font)
     _rename(font, weight)
     font["head"].created = font["head"].modified = TIMESTAMP
     buf = BytesIO()

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .prose import computed_mark, format_number
 
-__all__ = ["HEADERS", "table", "name_list", "unit_text"]
+__all__ = ["HEADERS", "table", "fields", "name_list", "unit_text"]
 
 #: column -> (English header, Chinese header)
 HEADERS: dict[str, tuple[str, str]] = {
@@ -56,10 +56,15 @@ HEADERS: dict[str, tuple[str, str]] = {
     "precision": ("precision", "精度"), "start_precision": ("start_precision", "精度"),
     "left_value": ("left_value", "左边"), "relation": ("relation", "关系"), "right_value": ("right_value", "右边"),
     "text": ("text", "原文数字"),
+    # The archived article's metadata (notebook 01)
+    "field": ("Field", "项目"), "outlet": ("Outlet", "发布网站"), "title": ("Title", "标题"),
+    "published": ("Published", "发布时间"), "byline": ("Byline", "署名"), "editor": ("Editor", "编辑"),
+    "sha256": ("SHA-256 checksum", "SHA-256校验和"), "characters": ("Characters", "字数（字符）"),
 }
 #: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
 _CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},
-             "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"}}
+             "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"},
+             **{col: {"day": "日", "xun": "旬", "month": "月", "year": "年"} for col in ("precision", "start_precision", "end_precision")}}
 
 _TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
           "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
@@ -104,6 +109,22 @@ def _cell(value: object, column: str, language: str) -> str:
     return text
 
 
+#: Columns of the tidy tables whose every value is computed (a rate per 100), never read from the article.
+COMPUTED_COLUMNS = frozenset({"pct_of_previous", "pct_of_first"})
+
+#: A cell this short (a number, a measure word, a code) never wraps: "1151" and "人次" stay whole.
+_NOWRAP_CHARS = 6
+
+
+def _fitted(text: str, tag: str = "td") -> str:
+    """One escaped table cell: short text kept on one line; a long id or formula may break after ``_``
+    or ``/`` (``<wbr>``) and at spaces, never inside a number."""
+    if len(text) <= _NOWRAP_CHARS:
+        return f'<{tag} style="text-align:left;white-space:nowrap">{html.escape(text)}</{tag}>'
+    breakable = "".join(html.escape(ch) + ("<wbr>" if ch in "_/" else "") for ch in text)
+    return f'<{tag} style="text-align:left">{breakable}</{tag}>'
+
+
 def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str, tuple[str, str]] | None = None):
     """*df*'s *columns* as a reader's HTML table in *language* (an ``IPython.display.HTML``)."""
     from IPython.display import HTML
@@ -115,15 +136,22 @@ def table(df: pd.DataFrame, columns: list[str], language: str, headers: dict[str
         for col in columns:
             src = f"{col}_{language}" if col in ("label", "short") else col
             cell = _cell(row[src], col, language)
-            if col == "value" and "derived_id" in df.columns and cell != "—":  # a computed value: the mark
+            computed = col in COMPUTED_COLUMNS or (col == "value" and "derived_id" in df.columns)
+            if computed and cell != "—":  # a computed value: the mark
                 cell += computed_mark(language)
-            cells.append(html.escape(cell))
+            cells.append(_fitted(cell))
         rows.append(cells)
-    head = "".join(f"<th style=\"text-align:left\">{html.escape(names[c][language == 'zh'] if c in names else c)}</th>" for c in columns)
-    # Long ids and formulas may break anywhere, so a wide table still fits the printed page.
-    body = "".join("<tr>" + "".join(f"<td style=\"text-align:left;overflow-wrap:anywhere\">{c}</td>" for c in r)
-                   + "</tr>" for r in rows)
+    head = "".join(_fitted(names[c][language == "zh"] if c in names else c, "th") for c in columns)
+    body = "".join("<tr>" + "".join(r) + "</tr>" for r in rows)
     return HTML(f'<table class="reader-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+
+def fields(values: dict[str, object], language: str):
+    """A record (field -> value) as a two-column reader's table, field names from :data:`HEADERS`."""
+    lang = language == "zh"
+    df = pd.DataFrame({"field": [HEADERS[k][lang] if k in HEADERS else k for k in values],
+                       "value": [str(v) for v in values.values()]})
+    return table(df, ["field", "value"], language, headers={"value": ("Value", "内容")})
 
 
 def name_list(df: pd.DataFrame, language: str, name_en: str = "name_en", name_zh: str = "name_zh") -> str:

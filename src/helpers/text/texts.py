@@ -3,7 +3,7 @@
 Each template is Markdown in both languages whose every number is a placeholder of
 :func:`helpers.text.prose.render` (figures, derived values, dates from :mod:`helpers.text.facts`); a test
 checks that none holds a typed digit. ``![caption](figure:NAME)`` marks where a chart goes.
-Extra values the note passes: ``rounding_rule``, ``build_date`` and the assembled parts.
+Extra values the note passes: ``rounding_rule`` and the assembled parts.
 """
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ These values rest on an assumption the article does not make, and are written as
 Other limits: the figures are the authorities' own, from one article; leads, transfers, cases and people are different things, so no rate is a share; a routine inspection "about {duration_routine_months} months" is drawn as {duration_routine_days_approx} days.
 
 
-<p class="stamp">Built on {build_date}. The archived article's SHA-256 checksum: {sha256}.</p>
+<p class="stamp">The archived article's SHA-256 checksum: {sha256}.</p>
 """
 
 _READER_ZH = """
@@ -130,7 +130,7 @@ _READER_ZH = """
 其他局限：数字均为官方口径，且只有一篇报道可据；线索、移交、立案和人员是不同的统计对象，文中比率都不是占比；常规巡察每次约{duration_routine_months}个月，图中按{duration_routine_days_approx}天计。
 
 
-<p class="stamp">生成日期：{build_date}。存档原文的SHA-256校验和：{sha256}。</p>
+<p class="stamp">存档原文的SHA-256校验和：{sha256}。</p>
 """
 
 #: The reader's note, both languages; ``{findings}``, ``{stated}``, ``{assumed}`` and ``{glossary}`` are filled by the note's builder.
