@@ -572,3 +572,27 @@ def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_
     monkeypatch.setattr(fonts, "_loaded", {})
     with pytest.warns(fonts.ShippedFontWarning, match="the shipped font is truncated.*git checkout fonts/"):
         assert fonts.shipped_font() is None
+
+
+def test_01_a_chart_with_missing_glyphs_fails_and_publishes_nothing(monkeypatch, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.report import build, execute as execute_module, steps
+
+    def boxes(source, nb, lang, timeout, log, env):  # a kernel whose chart lost its font (e.g. CRLF labels)
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.zh.png").write_bytes(b"drawn with boxes")
+        cell = nbformat.v4.new_code_cell("charts.publish(fig)")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text=(
+            "/x/charts.py:1: UserWarning: Glyph 13 (\\r) missing from font(s) Noto Sans CJK SC.\n"))]
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("x"), cell])
+    monkeypatch.setattr(execute_module, "execute", boxes)
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "funnel.zh.png").write_bytes(b"committed")
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    executed = out / ".build/executed/zh/02-funnel.ipynb"
+    failed = build._guard(steps.execute, out, "zh", nb, executed, 60, drop=[executed])()
+    assert "02-funnel.ipynb: cell 2: a chart drew a character no font has (Glyph 13" in failed.message
+    assert "Fix:" in failed.message and "\n" not in failed.message
+    assert (out / "figures" / "funnel.zh.png").read_bytes() == b"committed" and not executed.exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..base.fileio import write_text_atomic
+from ..base.pdfcheck import check_glyphs
 
 #: Text in an executed notebook that shows a font was missing (the output is then a fallback).
 FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
@@ -39,6 +40,7 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
     stage.mkdir(parents=True)
     try:
         done = run(nb.read_bytes(), nb, lang, timeout, log, env={"XN_FIGURES_DIR": str(stage)})
+        check_glyphs(done, nb)  # a chart drew boxes: fails before anything is written or published
         write_text_atomic(executed, nbformat.writes(done))
         outs = {str(executed): stamp(executed)}
         for fig in sorted(p for p in stage.iterdir() if p.is_file() and not p.name.startswith(".")):
