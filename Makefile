@@ -10,8 +10,9 @@ INSTALLED := $(VENV)/.installed
 # Inputs and tables are named one by one (no wildcard): a deleted input stops `make data` with the fix,
 # a deleted table is rebuilt.
 TIDY := data/tidy/.stamp.json
-TIDY_INPUTS := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
-TIDY_TABLES := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import TABLE_NAMES as t; print(*(f"data/tidy/{n}.csv" for n in t))')
+TIDY_FILES := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths, TABLE_NAMES as t; print(*(p.relative_to(paths.ROOT) for p in f()), *(f"data/tidy/{n}.csv" for n in t))')
+TIDY_TABLES := $(filter data/tidy/%,$(TIDY_FILES))
+TIDY_INPUTS := $(filter-out data/tidy/%,$(TIDY_FILES))
 
 FORCE:
 .PHONY: FORCE setup data report test bench bench-extract bench-fresh lab lock clean fonts
