@@ -261,18 +261,10 @@ class Browser:
 
 _browsers: dict[tuple[str, str], Browser] = {}
 _browsers_lock = threading.Lock()
-#: A browser that did not answer: every later PDF of the build fails at once with the same line.
+#: A browser that hung or could not start: the build's other PDFs fail at once, with the same line.
 _hung: dict[tuple[str, str], str] = {}
-HUNG_FIX = ("Fix: check that the browser runs headless (`{name} --headless --dump-dom about:blank`), or point "
-            "CHROME= at another one; XN_CHROME_TIMEOUT=<seconds> gives a slow machine more time")
-
-
-def timeout() -> float:
-    """Seconds the browser may take to answer one command (``XN_CHROME_TIMEOUT``, default 30)."""
-    try:
-        return max(1.0, float(os.environ.get("XN_CHROME_TIMEOUT", "30")))
-    except ValueError:
-        return 30.0
+HUNG_FIX = ("Fix: check that the browser runs headless (`{} --headless --dump-dom about:blank`), or point CHROME= at "
+            "another one; XN_CHROME_TIMEOUT=<seconds> (default 30) gives a slow machine more time")
 
 
 def _browser(chrome: str, profile_root: Path | None) -> Browser:
@@ -283,14 +275,12 @@ def _browser(chrome: str, profile_root: Path | None) -> Browser:
             raise PrintFailed(_hung[key])
         if key not in _browsers or _browsers[key].proc.poll() is not None:
             try:
-                _browsers[key] = Browser(chrome, profile_root, timeout())
+                _browsers[key] = Browser(chrome, profile_root, float(os.environ.get("XN_CHROME_TIMEOUT") or 30))
             except (OSError, ValueError) as err:
                 raise PrintFailed(f"could not start {chrome}: {err}") from None
             except PrintFailed as err:
-                if "did not answer" in str(err):
-                    _hung[key] = f"{err}; {HUNG_FIX.format(name=Path(chrome).name)}"
-                    raise PrintFailed(_hung[key]) from None
-                raise
+                _hung[key] = f"{err}; {HUNG_FIX.format(Path(chrome).name)}"
+                raise PrintFailed(_hung[key]) from None
         return _browsers[key]
 
 
@@ -318,14 +308,11 @@ def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_
     try:
         browser.print_pdf(html, pdf)
     except PrintFailed as err:
-        if "did not answer" not in str(err):
+        if not browser.hung:
             raise
-        key = (chrome, str(profile_root))
-        with _browsers_lock:  # hung while printing: stop it, and fail the build's other PDFs at once
-            _hung[key] = f"{err}; {HUNG_FIX.format(name=Path(chrome).name)}"
-            _browsers.pop(key, None)
-        browser.close()
-        raise PrintFailed(_hung[key]) from None
+        _hung[(chrome, str(profile_root))] = msg = f"{err}; {HUNG_FIX.format(Path(chrome).name)}"
+        browser.close()  # hung while printing: stopped now, and the build's other PDFs fail at once
+        raise PrintFailed(msg) from None
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check
