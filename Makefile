@@ -7,15 +7,18 @@ INSTALLED := $(VENV)/.installed
 # The tidy tables are one set, stamped with the hashes of every input and output (helpers/tidy/tidyset.py);
 # the stamp is the target, and the inputs are every file the tables are built from, declared once in
 # tidyset.input_files (asked here with the system Python: tidyset imports only the standard library).
+# The article: data/articles/$(ARTICLE)/ (`make report ARTICLE=<slug>`, like LANG for the language); it reaches
+# every program as XIANNING_ARTICLE (helpers.base.paths).
+ARTICLE ?= $(or $(XIANNING_ARTICLE),xianning)
+export XIANNING_ARTICLE := $(ARTICLE)
 # Inputs and tables are named one by one (no wildcard): a deleted input stops `make data` with the fix,
 # a deleted table is rebuilt.
-TIDY := data/tidy/.stamp.json
-TIDY_FILES := $(shell PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths, TABLE_NAMES as t; print(*(p.relative_to(paths.ROOT) for p in f()), *(f"data/tidy/{n}.csv" for n in t))')
-TIDY_TABLES := $(filter data/tidy/%,$(TIDY_FILES))
-TIDY_INPUTS := $(filter-out data/tidy/%,$(TIDY_FILES))
+TIDY := data/articles/$(ARTICLE)/tidy/.stamp.json
+TIDY_INPUTS := $(shell XIANNING_ARTICLE=$(ARTICLE) PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import input_files as f, paths; print(*(p.relative_to(paths.ROOT) for p in f()))')
+TIDY_TABLES := $(shell XIANNING_ARTICLE=$(ARTICLE) PYTHONPATH=src $(PYTHON) -c 'from helpers.tidy.tidyset import TABLE_NAMES as t, paths; print(*(f"{paths.TIDY_REL}/{n}.csv" for n in t))')
 
 FORCE:
-.PHONY: FORCE setup data report test bench bench-extract bench-fresh lab lock clean fonts
+.PHONY: FORCE setup data report test bench bench-extract bench-fresh lab lock clean fonts new
 
 ## setup: create .venv (if missing), install the locked packages and the project, register the
 ## kernel `xianning-inspection`, and install nbstripout as the git filter for notebooks
@@ -106,11 +109,17 @@ lock:
 	$(or $(UV),uv) pip compile --quiet --generate-hashes --universal --python-version 3.11 \
 		--custom-compile-command "make lock" etc/tools.in -o $(TOOLS_LOCK)
 
-## data: regenerate the tidy tables in data/tidy/ (all or none) when any input changed or the set is incomplete
+## data: regenerate the tidy tables in data/articles/$(ARTICLE)/tidy/ (all or none) when any input changed or the set is incomplete
 data: $(TIDY) $(TIDY_TABLES)
 
 $(TIDY) $(TIDY_TABLES) &: $(INSTALLED) $(TIDY_INPUTS)
 	@PYTHONPATH=src $(PY) -m helpers.tidy.tables
+
+## new: start a new article from a plain-text file: `make new TEXT=path/to/article.txt SLUG=name` archives it in
+## data/articles/<name>/ with candidate quotes; then `make data ARTICLE=<name>` lists what remains to fill in
+new: setup
+	@test -n "$(TEXT)" -a -n "$(SLUG)" || { echo "make new: give TEXT=path/to/article.txt and SLUG=name" >&2; exit 2; }
+	@PYTHONPATH=src $(PY) -m helpers.new "$(TEXT)" --slug "$(SLUG)"
 
 # An input that is missing (deleted, or a folder renamed): one line with the fix instead of a stale "nothing to be done".
 $(TIDY_INPUTS):
@@ -145,6 +154,8 @@ fonts: setup
 	PYTHONPATH=src $(PY) -m helpers.text.fontsubset
 
 ## lab: start JupyterLab at the project's root on the notebooks folder (token authentication stays on)
+# `make lab ARTICLE=<slug>` opens them on another article of data/articles/ (XIANNING_ARTICLE for the kernels;
+# the article's own notebooks are in data/articles/<slug>/notebooks/).
 # `make lab LANG=zh` opens the notebooks in Chinese: it sets XIANNING_LANG=zh for the kernels, and
 # LANG itself goes back to your locale (or C.UTF-8), so "zh" never reaches programs as a locale.
 # The URL printed at start-up carries the token; never start it with an empty token.
@@ -162,6 +173,7 @@ XIANNING_LANG ?= en
 
 lab: setup
 	@case "$(XIANNING_LANG)" in en|zh) ;; *) echo "make lab: LANG=$(XIANNING_LANG) is not a notebook language; use LANG=en or LANG=zh" >&2; exit 2;; esac
+	@test -d data/articles/$(ARTICLE)/raw || { echo "make lab: ARTICLE=$(ARTICLE) has no folder data/articles/$(ARTICLE)/raw; use one of: $$(ls data/articles | tr '\n' ' ')" >&2; exit 2; }
 	XIANNING_LANG=$(XIANNING_LANG) PYTHONPATH="$(CURDIR)/src" $(VENV)/bin/jupyter lab \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \
 		$(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)

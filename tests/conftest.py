@@ -118,7 +118,7 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 # (`python -m helpers.report --out TMP NOTEBOOK...`), shared by every test that needs a built report
 # (test_notebooks, test_language_share, test_report_project).
 
-PROJECT_NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))
+PROJECT_NOTEBOOKS = paths.notebooks()
 LANGS = ("en", "zh")
 
 

@@ -88,13 +88,13 @@ def test_changed_metadata_is_refused(tmp_path: Path) -> None:
 
 
 def test_git_keeps_data_raw_byte_exact() -> None:
-    """.gitattributes turns end-of-line conversion off for data/raw/ (core.autocrlf=true changes nothing)."""
+    """.gitattributes turns end-of-line conversion off for data/articles/xianning/raw/ (core.autocrlf=true changes nothing)."""
     import shutil
     import subprocess
 
     if shutil.which("git") is None or not (paths.ROOT / ".git").exists():
         pytest.skip("not a git work tree")
     for name in (paths.ARTICLE.name, paths.ARTICLE_META.name, "SHA256SUMS"):
-        out = subprocess.run(["git", "-c", "core.autocrlf=true", "check-attr", "text", "--", f"data/raw/{name}"],
+        out = subprocess.run(["git", "-c", "core.autocrlf=true", "check-attr", "text", "--", f"data/articles/xianning/raw/{name}"],
                              cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout
         assert out.strip().endswith("text: unset"), out

@@ -12,6 +12,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 from helpers import charts
+from helpers.charts.rounds import rounds_chart
 from helpers.text import fonts, prose
 from helpers.curate import labels
 from helpers.base.errors import DataError
@@ -354,10 +355,19 @@ def test_every_chart_label_is_used(tables, monkeypatch):
     for name in charts.CHARTS:
         for lang in LANGS:
             draw(name, tables, lang).canvas.draw()  # tick labels are formatted when drawn
+    schedule = next(t for n, t in tables.items() if n.startswith("schedule_"))
+    exact = schedule.copy()  # and with a round whose days are known exactly (start and end to the day)
+    exact.loc[0, "start_latest"], exact.loc[0, "end_earliest"] = exact.loc[0, "start_earliest"], exact.loc[0, "end_latest"]
+    exact.loc[0, "min_days"] = exact.loc[0, "max_days"]
+    for lang in LANGS:  # the kit's rounds chart, drawn here on this article's plan (another article publishes it)
+        for plan in (schedule, exact):
+            rounds_chart(plan, tables["timeline"], lang).canvas.draw()
+    used.add("notice.invented")  # drawn on an invented article's charts: tests/test_articles.py
     table_only = {k for k in labels.load() if k.startswith(("unit.", "itype."))} | {
         k for k in labels.load() if k.startswith("stage.") and k.endswith(".label")} | {
         k for k in labels.load() if k.startswith("date.xun.")} | {  # the three ten-day periods, as a set
-        k for k in labels.load() if k.startswith("report.")}  # output titles: tests/test_index_titles.py
+        k for k in labels.load() if k.startswith("report.")} | {  # output titles: tests/test_index_titles.py
+        k for k in labels.load() if k.startswith(("rule.", "kind."))}  # prose: tests/test_prose.py, test_identities.py
     unused = set(labels.load()) - used - table_only
     assert not unused, sorted(unused)
 

@@ -1,4 +1,4 @@
-"""data/datapackage.json describes every column of every table, and the tables satisfy it."""
+"""data/articles/xianning/datapackage.json describes every column of every table, and the tables satisfy it."""
 from __future__ import annotations
 
 import csv
@@ -19,7 +19,7 @@ def test_every_column_is_documented_and_every_field_exists() -> None:
     described = {res["path"] for res in datapackage()["resources"]}
     assert described == {f"tidy/{p.name}" for p in paths.TIDY.glob("*.csv")}
     for res in datapackage()["resources"]:
-        with (paths.DATA / res["path"]).open(encoding="utf-8") as handle:
+        with (paths.ARTICLE_DIR / res["path"]).open(encoding="utf-8") as handle:
             header = next(csv.reader(handle))
         fields = res["schema"]["fields"]
         assert header == [f["name"] for f in fields], res["name"]

@@ -124,7 +124,7 @@ def test_project_exporters_are_registered_with_readable_names() -> None:
     assert all(re.fullmatch(r"\w+", name) for name in eps)
 
 
-@pytest.mark.parametrize("nb_path", sorted(paths.NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+@pytest.mark.parametrize("nb_path", paths.notebooks(), ids=lambda p: p.name)
 def test_notebooks_ask_for_the_project_kernel(nb_path) -> None:
     meta = json.loads(nb_path.read_text(encoding="utf-8"))["metadata"]
     assert meta["kernelspec"] == {"display_name": f"Python ({KERNEL})", "language": "python", "name": KERNEL}

@@ -42,23 +42,23 @@ def _make(copy: Path, *targets: str) -> subprocess.CompletedProcess:
 @pytest.mark.needs("make")
 def test_06_deleted_tidy_table_is_rebuilt_by_make_data(project_copy: Path) -> None:
     assert _make(project_copy, "data").returncode == 0
-    table = project_copy / "data/tidy/funnel.csv"
+    table = project_copy / "data/articles/xianning/tidy/funnel.csv"
     before = table.read_bytes()
     table.unlink()
     result = _make(project_copy, "data")
-    assert result.returncode == 0 and "wrote data/tidy/funnel.csv" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0 and "wrote data/articles/xianning/tidy/funnel.csv" in result.stdout, result.stdout + result.stderr
     assert table.read_bytes() == before
 
 
 @pytest.mark.needs("make")
-@pytest.mark.parametrize("name", ["data/curated/dates.csv", "data/raw/SHA256SUMS"])
+@pytest.mark.parametrize("name", ["data/articles/xianning/curated/dates.csv", "data/articles/xianning/raw/SHA256SUMS"])
 def test_10_make_data_fails_after_an_input_is_deleted(project_copy: Path, name: str) -> None:
     assert _make(project_copy, "data").returncode == 0
-    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()}
+    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()}
     saved = (project_copy / name).read_bytes()
     (project_copy / name).unlink()
     _one_line(_make(project_copy, "data"), name, "is missing", f"git checkout -- {name}")
-    assert {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()} == tidy
+    assert {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()} == tidy
     (project_copy / name).write_bytes(saved)
     assert _make(project_copy, "data").returncode == 0
 
@@ -84,7 +84,7 @@ def test_02_crlf_checkout_keeps_lf_and_labels_never_keep_cr(tmp_path: Path) -> N
     assert any("\n" in v["en"] for v in labels.load().values()), "no multi-line label left to check"
     crlf = tmp_path / "labels.csv"
     crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
-    assert labels.load(crlf) == labels.load()
+    assert labels.load(crlf) == labels.load(labels.LABELS)
 
 
 # ---- 4: labels.csv faults, each one line with its physical line number ----
@@ -105,7 +105,7 @@ _LABEL_FAULTS = {
     "missing column": (lambda t: "\n".join(",".join(ln.split(",")[:2]) for ln in t.splitlines()) + "\n",
                        "header", "missing column(s) zh"),
     "empty zh": (lambda t: t.replace("\nsource,", "\nsource,", 1), None, None),  # filled in below
-    "duplicate key": (lambda t: t + "mark.computed,x,y\n", None, "duplicate key 'mark.computed'"),
+    "duplicate key": (lambda t: t + "stage.transfers.bar,x,y\n", None, "duplicate key 'stage.transfers.bar'"),
     "GBK bytes": (None, "byte", "not UTF-8"),
     "BOM": (lambda t: "\ufeff" + t, "byte 0", "byte-order mark"),
 }
@@ -121,15 +121,15 @@ def test_04_labels_csv_faults_are_one_line_with_physical_lines(tmp_path: Path, f
         path.write_bytes(text.encode("gb18030"))
     elif fault == "empty zh":
         lines = text.splitlines(keepends=True)
-        n = next(i for i, ln in enumerate(lines) if ln.startswith("mark.computed,"))
-        lines[n] = "mark.computed,†,\n"
+        n = next(i for i, ln in enumerate(lines) if ln.startswith("stage.leads.label,"))
+        lines[n] = "stage.leads.label,Problem leads,\n"
         path.write_text("".join(lines), encoding="utf-8")
-        entry, problem = f"line {n + 1} (key=mark.computed), column zh", "no zh text"
+        entry, problem = f"line {n + 1} (key=stage.leads.label), column zh", "no zh text"
     else:
         path.write_text(edit(text), encoding="utf-8")
     if fault == "duplicate key":  # the physical line, not the record's number (labels span several lines)
-        entry = f"line {len(text.splitlines()) + 1} (key=mark.computed)"
-        assert len(text.splitlines()) > len(labels.load()) + 1
+        entry = f"line {len(text.splitlines()) + 1} (key=stage.transfers.bar)"
+        assert len(text.splitlines()) > len(labels.load(labels.LABELS)) + 1
     with pytest.raises(DataError) as err:
         labels.load(path)
     msg = str(err.value)
@@ -137,13 +137,13 @@ def test_04_labels_csv_faults_are_one_line_with_physical_lines(tmp_path: Path, f
 
 
 def test_04_labels_are_read_on_first_use_and_make_data_says_one_line(project_copy: Path) -> None:
-    path = project_copy / "data/curated/labels.csv"
+    path = project_copy / "data/articles/xianning/curated/labels.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
     imported = subprocess.run([sys.executable, "-c", "import helpers.tidy.tables, helpers.text.wording"],
                               cwd=project_copy, env=env, capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr  # importing reads no label
-    _one_line(run_tables(project_copy), "data/curated/labels.csv: byte", "not UTF-8", "save it as UTF-8")
+    _one_line(run_tables(project_copy), "data/articles/xianning/curated/labels.csv: byte", "not UTF-8", "save it as UTF-8")
 
 
 # ---- 3: the README generator checks the tables first ----
@@ -154,13 +154,13 @@ def test_03_readme_refuses_hand_edited_tables(project_copy: Path, check: list[st
         shutil.copy(paths.ROOT / name, project_copy / name)
     before = {n: (project_copy / n).read_bytes() for n in ("README.md", "README.zh-CN.md")}
     for table, old, new in (("funnel", ",28,件,", ",82,件,"), ("figures", ",28,件,", ",82,件,")):
-        path = project_copy / f"data/tidy/{table}.csv"
+        path = project_copy / f"data/articles/xianning/tidy/{table}.csv"
         assert old in path.read_text(encoding="utf-8")
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
     result = subprocess.run([sys.executable, "-m", "helpers.report.readme", *check], cwd=project_copy, env=env,
                             capture_output=True, text=True, timeout=120)
-    _one_line(result, "data/tidy/", "holds '82' where a fresh build from the article gives '28'", "git checkout")
+    _one_line(result, "data/articles/xianning/tidy/", "holds '82' where a fresh build from the article gives '28'", "git checkout")
     assert {n: (project_copy / n).read_bytes() for n in before} == before
 
 
@@ -174,18 +174,18 @@ def _replace_in(path: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("fault", ["month 13", "reversed interval", "constant 7"])
 def test_07_invalid_values_are_refused_before_the_tidy_tables(project_copy: Path, fault: str) -> None:
-    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()}
+    tidy = {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()}
     if fault == "month 13":
-        _replace_in(project_copy / "data/curated/quotes.csv", ",2016-07/2017-01,", ",2016-13/2017-01,")
-        expected = ("data/curated/quotes.csv: line ", "column period", "'2016-13/2017-01' is not a valid", "Fix:")
+        _replace_in(project_copy / "data/articles/xianning/curated/quotes.csv", ",2016-07/2017-01,", ",2016-13/2017-01,")
+        expected = ("data/articles/xianning/curated/quotes.csv: line ", "column period", "'2016-13/2017-01' is not a valid", "Fix:")
     elif fault == "reversed interval":
-        _replace_in(project_copy / "data/curated/quotes.csv", ",2016-07/2017-01,", ",2017-01/2016-07,")
-        expected = ("data/curated/quotes.csv: line ", "column period", "in order")
+        _replace_in(project_copy / "data/articles/xianning/curated/quotes.csv", ",2016-07/2017-01,", ",2017-01/2016-07,")
+        expected = ("data/articles/xianning/curated/quotes.csv: line ", "column period", "in order")
     else:
-        _replace_in(project_copy / "data/curated/derived.csv", "duration_routine_months * 30", "duration_routine_months * 7")
-        expected = ("data/curated/derived.csv: line ", "column formula", "the constant 7 is not allowed", "100 and 30")
+        _replace_in(project_copy / "data/articles/xianning/curated/derived.csv", "duration_routine_months * 30", "duration_routine_months * 7")
+        expected = ("data/articles/xianning/curated/derived.csv: line ", "column formula", "the constant 7 is not allowed", "100 and 30")
     _one_line(run_tables(project_copy), *expected)
-    assert {p.name: p.read_bytes() for p in (project_copy / "data/tidy").iterdir()} == tidy
+    assert {p.name: p.read_bytes() for p in (project_copy / "data/articles/xianning/tidy").iterdir()} == tidy
 
 
 # ---- 8: the build itself refuses a typed digit or an empty language ----
@@ -210,7 +210,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 _TEXT_FAULTS = {
-    "digit in a label": ("data/curated/labels.csv", "\nstage.transfers.bar,", "\nstage.transfers.bar,28 ",
+    "digit in a label": ("data/articles/xianning/curated/labels.csv", "\nstage.transfers.bar,", "\nstage.transfers.bar,28 ",
                          "column en: the number(s) 28 are typed by hand"),
     "digit in prose": ("notebooks/02-funnel.ipynb", "{city_leads_transferred} leads transferred",
                        "28 leads transferred", "say(en=...): the number(s) 28 are typed by hand"),
@@ -236,7 +236,7 @@ def test_08_build_refuses_typed_digits_and_empty_chinese(project_copy: Path, fau
     else:
         name, old, new, expected = _TEXT_FAULTS[fault]
         _replace_in(copy / name, old, new)
-    assert lint.defects(sorted((copy / "notebooks").glob("*.ipynb")), copy / "data/curated/labels.csv")
+    assert lint.defects(sorted((copy / "notebooks").glob("*.ipynb")), copy / "data/articles/xianning/curated/labels.csv")
     before = _files(copy / "reports")
     _one_line(_report(copy, "02-funnel"), f"error: {name}: ", expected, "Fix:")
     assert _files(copy / "reports") == before

@@ -48,9 +48,9 @@ def test_subset_covers_every_character_drawn_on_the_charts() -> None:
 
 
 def test_the_collector_finds_text_added_anywhere_later(tmp_path: Path) -> None:
-    for folder in ("data/curated", "notebooks", "src/helpers/report"):
+    for folder in ("data/articles/xianning/curated", "notebooks", "src/helpers/report"):
         (tmp_path / folder).mkdir(parents=True)
-    (tmp_path / "data/curated/labels.csv").write_text("id,zh\nx,鑫\n", encoding="utf-8")
+    (tmp_path / "data/articles/xianning/curated/labels.csv").write_text("id,zh\nx,鑫\n", encoding="utf-8")
     (tmp_path / "notebooks/05-new.ipynb").write_text('{"cells": [{"source": "# 犇"}]}', encoding="utf-8")
     (tmp_path / "src/helpers/report/article.py").write_text('TITLE = "淼"\n', encoding="utf-8")
     assert {"鑫", "犇", "淼"} <= fontsubset.collect_chars(tmp_path)

@@ -169,3 +169,15 @@ def test_identity_table_catches_a_broken_figure(figures) -> None:
     assert not table.loc["units_2016", "holds"]
     assert not table.loc["wuli_people", "holds"]
     assert table.drop(["units_2016", "wuli_people"])["holds"].all()
+
+
+def test_each_check_names_its_kind_in_the_readers_language(figures) -> None:
+    """The kind of each check (kit labels kind.stated / kind.assumption) in both languages."""
+    from helpers.text.identities import check_identities
+
+    words = {"en": {"stated": "the article states", "assumption": "rests on an assumption"},
+             "zh": {"stated": "原文所述", "assumption": "基于假设"}}
+    for lang, kinds in words.items():
+        checks = check_identities(figures, lang)
+        assert set(checks["kind"]) == set(kinds)
+        assert (checks["kind_label"] == checks["kind"].map(kinds)).all()

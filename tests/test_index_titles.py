@@ -8,7 +8,7 @@ from helpers.base import paths
 from helpers.text import prose
 from helpers.report.index import output_title
 
-OUTPUTS = ["reader-report", "article", *sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9]*.ipynb"))]
+OUTPUTS = ["reader-report", "article", *[p.stem for p in paths.notebooks()]]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -45,7 +45,7 @@ def test_write_bytes_if_changed(tmp_path: Path) -> None:
     assert write_bytes_if_changed(path, b"4090") is True and path.read_bytes() == b"4090"
 
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+NOTEBOOKS = paths.notebooks()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -15,7 +15,7 @@ import pytest
 
 from helpers.base import paths
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9]*.ipynb"))
+NOTEBOOKS = paths.notebooks()
 LANGS = ("en", "zh")
 BAD_TEXT = ("Glyph", "missing from font", "findfont", "MissingCJKFontWarning")
 

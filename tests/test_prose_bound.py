@@ -26,7 +26,7 @@ from helpers.text.identities import IDENTITIES
 from helpers.text.readable import HEADERS
 from helpers.text.texts import FINDINGS, GLOSSARY, READER
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = paths.notebooks()
 #: filled by the note's builder, not from the tables
 NOTE_PARTS = {"headline", "findings", "stated", "assumed", "glossary", "rounding_rule"}
 
@@ -68,7 +68,6 @@ def _module_templates() -> Iterator[Template]:
         yield f"helpers/text/texts.py READER[{lang}]", lang, READER[lang], NOTE_PARTS
         yield f"helpers/text/texts.py headline[{lang}]", lang, READER["headline"][lang], set()
         yield f"helpers/text/texts.py FINDINGS[{lang}]", lang, FINDINGS[lang], set()
-        yield f"helpers/text/prose.py ROUNDING_RULE[{lang}]", lang, prose.ROUNDING_RULE[lang], set()
         for i, text in enumerate(readme._CAPTIONS[lang]):
             yield f"helpers/report/readme.py caption {i + 1} [{lang}]", lang, text, set()
         yield f"helpers/report/readme.py intro [{lang}]", lang, readme._INTRO[lang], set()

@@ -62,7 +62,7 @@ def test_hand_edit_of_a_value_names_table_row_and_column(built, tmp_path: Path) 
         check_matches_committed(built, tmp_path)
     assert "figures.csv: line 4 (figure_id=city_problem_leads), column value" in str(err.value)
     assert "the table holds '490' where a fresh build from the article gives '409'" in str(err.value)
-    assert "git checkout -- data/tidy/" in str(err.value)
+    assert "git checkout -- data/articles/xianning/tidy/" in str(err.value)
 
 
 def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) -> None:
@@ -79,8 +79,8 @@ def test_stamp_vouches_for_the_set_without_loading_pandas(project_copy: Path) ->
     env = {**os.environ, "PYTHONPATH": str(project_copy / "src")}
     ok = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
-    path = project_copy / "data/tidy/timeline.csv"
+    path = project_copy / "data/articles/xianning/tidy/timeline.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("2016-07-01", "2016-08-01", 1), encoding="utf-8")
     bad = subprocess.run([sys.executable, "-c", code], cwd=project_copy, env=env, capture_output=True, text=True)
-    assert bad.returncode != 0 and "data/tidy/timeline.csv: line" in bad.stderr
+    assert bad.returncode != 0 and "data/articles/xianning/tidy/timeline.csv: line" in bad.stderr
     assert "the table changed after `make data` built it" in bad.stderr

@@ -67,7 +67,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Path], Path, Bu
         pdf = False
     raw_before = {p: sha256_file(p) for p in paths.RAW.iterdir()}
     result = build(nbs, root / "out", ("en", "zh"), pdf=pdf, jobs=2, force=False, deps=[])
-    assert {p: sha256_file(p) for p in paths.RAW.iterdir()} == raw_before, "data/raw/ was written"
+    assert {p: sha256_file(p) for p in paths.RAW.iterdir()} == raw_before, "data/articles/xianning/raw/ was written"
     return nbs, root / "out", result
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import need
 from helpers.base import paths
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = paths.notebooks()
 
 
 @pytest.fixture()

@@ -7,26 +7,25 @@ byte-for-byte reproducibly. :func:`draw_all` builds every chart from the tidy ta
 """
 from __future__ import annotations
 
-from .findings import county_cases_chart, per_unit_chart, plan_pace_chart, units_2016_chart
-from .funnel import funnel_chart, xianan_chart
-from .schedule import durations_chart, plan_2017_chart, timeline_chart
+from .article import article_charts
+from .funnel import funnel_chart
+from .rounds import rounds_chart
 from .style import publish, save, show, texts
 
-__all__ = ["funnel_chart", "xianan_chart", "timeline_chart", "plan_2017_chart", "durations_chart",
-           "units_2016_chart", "plan_pace_chart", "county_cases_chart", "per_unit_chart", "save", "show", "publish", "texts", "draw", "CHARTS"]
+__all__ = ["funnel_chart", "rounds_chart",
+           "save", "show", "publish", "texts", "draw", "CHARTS"]
 
-#: Every chart: file stem -> (function, the tidy tables it takes, in order).
+#: Every chart: file stem -> (function, the tidy tables it takes, in order). The kit's funnel; the rest are
+#: the chosen article's (its charts.py registers the kit's functions it uses and its own).
 CHARTS = {
     "funnel": (funnel_chart, ("funnel",)),
-    "xianan": (xianan_chart, ("figures",)),
-    "timeline": (timeline_chart, ("timeline", "schedule_2017", "figures")),
-    "plan-2017": (plan_2017_chart, ("schedule_2017",)),
-    "durations": (durations_chart, ("figures", "schedule_2017")),
-    "units-2016": (units_2016_chart, ("units_2016", "figures")),
-    "plan-pace": (plan_pace_chart, ("figures", "derived")),
-    "county-cases": (county_cases_chart, ("figures", "derived")),
-    "per-unit": (per_unit_chart, ("figures", "derived")),
 }
+#: The chosen article's own charts (its folder's ``charts.py``), drawn like the kit's; their functions
+#: are reachable here too (``charts.units_2016_chart`` for Xianning).
+_ARTICLE = article_charts()
+if _ARTICLE is not None:
+    CHARTS.update(_ARTICLE.CHARTS)
+    globals().update({name: getattr(_ARTICLE, name) for name in _ARTICLE.__all__ if name != "CHARTS"})
 
 
 def draw(name: str, language: str = "en"):

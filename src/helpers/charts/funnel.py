@@ -10,7 +10,7 @@ from ..text import prose
 from . import style
 from .style import COLORS, label
 
-__all__ = ["funnel_chart", "xianan_chart"]
+__all__ = ["funnel_chart"]
 
 
 def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
@@ -135,32 +135,3 @@ def _single_panels(fig: Figure, rect: tuple[float, float, float, float], panels:
         top -= ph + gap
         axes.append(ax)
     return axes
-
-
-def xianan_chart(figures: pd.DataFrame, language: str = "en") -> Figure:
-    """Xian'an district's first round: problems (个), leads (条) and people (名) each on its own
-    axis, because they are not the same kind of thing."""
-    lang = style.resolve(language)
-    v = style.values(figures)
-    extra = {**v, "xianan_people_dealt_with": v["xianan_held_accountable"] + v["xianan_put_on_file"],
-             **style.timeline_extras(lang)}
-    fig = style.new_figure(style.WIDTH_IN, 5.6, lang)
-    rect = style.frame(fig, lang, label("chart.xianan.title", lang, extra), label("chart.xianan.subtitle", lang, extra),
-                       label("chart.xianan.note", lang, extra), axis_pad=0.45)
-    t = "chart.xianan."
-    panels = [
-        {"axis": label(t + "axis_problems", lang),
-         "rows": [(label(t + "row_problems", lang), v["xianan_general_problems"], label(t + "bar_problems", lang, extra),
-                   COLORS["main"], "xianan_general_problems")]},
-        {"axis": label(t + "axis_leads", lang),
-         "rows": [(label(t + "row_leads", lang), v["xianan_problem_leads"], label(t + "bar_leads", lang, extra),
-                   COLORS["main"], "xianan_problem_leads")]},
-        {"axis": label(t + "axis_people", lang),
-         "rows": [(label(t + "row_held", lang), v["xianan_held_accountable"], label(t + "bar_held", lang, extra),
-                   COLORS["accent"], "xianan_held_accountable"),
-                  (label(t + "row_on_file", lang), v["xianan_put_on_file"], label(t + "bar_on_file", lang, extra),
-                   COLORS["accent"], "xianan_put_on_file")]},
-    ]
-    vmax = max(r[1] for p in panels for r in p["rows"]) * 1.3
-    _single_panels(fig, rect, panels, lang, vmax)
-    return fig

@@ -100,10 +100,14 @@ def _meta() -> dict:
 
 
 def source_line(language: str) -> str:
-    """The article, named from its metadata: outlet, date, title, contributor."""
+    """The article, named from its metadata: outlet, date, title, contributor; led by the notice that it is
+    invented when its metadata says so."""
     m = _meta()
     keys = ("outlet", "outlet_en", "title", "title_en", "byline", "byline_en")
-    return label("source", language, {"date": m["published"][:10], **{k: m[k] for k in keys}})
+    line = label("source", language, {"date": m["published"][:10], **{k: m[k] for k in keys}})
+    if m.get("invented"):  # an invented article says so on every chart (notice.invented)
+        line = f"{label('notice.invented', language)}{'。' if language == 'zh' else '. '}{line}"
+    return line
 
 
 def print_scale(fig: Figure) -> float:
@@ -347,23 +351,27 @@ def publish(fig: Figure, name: str, language: str | None = None, directory: Path
 
 def timeline_extras(language: str, timeline: pd.DataFrame | None = None) -> dict[str, str]:
     """Dates every chart may name, read from the tidy timeline: the first round's start and end
-    months, the publication day, the years of the first round and of the 2017 plan."""
+    months, the publication day, the years of the first round and of the plan (``plan*_year``), those the
+    article dates."""
     if timeline is None:
         from ..tidy.load import load_table
 
         timeline = load_table("timeline")
     t = timeline.set_index("date_id")
-    began, done = t.loc["inspections_began"], t.loc["first_round_complete"]
-    pub, plan = t.loc["publication"], t.loc["plan_2017_year"]
-    plan_year = pd.Timestamp(plan["start_earliest"]).year
-    return {
-        "first_round_start": month(began["start_earliest"], language),
-        "first_round_end": month(done["end_earliest"], language),
-        "first_round_year": str(pd.Timestamp(began["start_earliest"]).year),
-        "published": day(pub["start_earliest"], language),
-        "plan_year": str(plan_year),
-        "prev_year": str(pd.Timestamp(began["start_earliest"]).year),
-    }
+    plans = [d for d in t.index if d.startswith("plan") and d.endswith("_year")]  # plan_2017_year, plan_year
+    out: dict[str, str] = {}
+    if "inspections_began" in t.index:
+        began = t.loc["inspections_began"]
+        out["first_round_start"] = month(began["start_earliest"], language)
+        out["first_round_year"] = out["prev_year"] = str(pd.Timestamp(began["start_earliest"]).year)
+    if "first_round_complete" in t.index:
+        out["first_round_end"] = month(t.loc["first_round_complete", "end_earliest"], language)
+    if "publication" in t.index:
+        out["published"] = day(t.loc["publication", "start_earliest"], language)
+    if plans:
+        out["plan_year"] = str(pd.Timestamp(t.loc[plans[0], "start_earliest"]).year)
+    return {k: out[k] for k in ("first_round_start", "first_round_end", "first_round_year", "published",
+                                "plan_year", "prev_year") if k in out}
 
 
 def panel_label(ax, text: str, size: float = LABEL_SIZE) -> None:

@@ -27,26 +27,17 @@ from types import ModuleType
 from ..base import paths
 from ..curate import labels
 from ..text import prose
+from .article import article_charts
 
 __all__ = ["SHOWN_VIA_TABLES", "DERIVED_VIA_TABLES", "figures_by_chart", "derived_by_chart", "charts_by_figure",
            "notebooks_by_chart", "ids_named_in", "ids_in_labels"]
 
-#: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code).
-#: The tests check that every chart and id here exists.
-SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = {
-    "funnel": ("city_problem_leads", "city_leads_transferred", "city_cases_filed", "city_sanctioned",
-               "city_shuanggui"),                      # funnel.csv: one row per stage
-    "plan-2017": ("plan_2017_round_1_units", "plan_2017_round_2_units", "plan_2017_routine_units",
-                  "plan_2017_special_units"),          # schedule_2017.csv: every row
-    "timeline": ("plan_2017_round_1_units", "plan_2017_round_2_units"),  # schedule_2017.csv: the rounds
-    "units-2016": ("units_2016_total", "units_2016_routine", "units_2016_special"),  # units_2016.csv rows
-}
-
-#: Derived values a chart draws from rows of a tidy table (the funnel's percentage columns).
-DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = {
-    "funnel": ("funnel_transfer_rate", "funnel_filing_rate", "funnel_sanction_rate",
-               "funnel_sanctions_per_100_leads"),  # funnel.csv: pct_of_previous, pct_of_first
-}
+#: Figures a chart draws from rows of a tidy table other than ``figures`` (never named in its code), and
+#: derived values it draws from rows of a tidy table: declared by the article beside its charts (its
+#: charts.py's ``SHOWN_VIA_TABLES`` / ``DERIVED_VIA_TABLES``). The tests check that every chart and id exists.
+_OWN = article_charts()
+SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "SHOWN_VIA_TABLES", {}))
+DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "DERIVED_VIA_TABLES", {}))
 
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PUBLISH = re.compile(r"\b(?:publish|save)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[\"']([A-Za-z0-9_-]+)[\"']")
@@ -137,9 +128,11 @@ def charts_by_figure() -> dict[str, tuple[str, ...]]:
 
 
 def notebooks_by_chart(notebooks_dir: Path = paths.NOTEBOOKS) -> dict[str, tuple[str, ...]]:
-    """Chart name -> the notebooks (file stems) whose code publishes it, in file order."""
+    """Chart name -> the notebooks (file stems) whose code publishes it, in file order (the kit's and the
+    article's own notebooks unless another folder is given)."""
     out: dict[str, list[str]] = {}
-    for nb in sorted(Path(notebooks_dir).glob("*.ipynb")):
+    found = paths.notebooks() if Path(notebooks_dir) == paths.NOTEBOOKS else sorted(Path(notebooks_dir).glob("*.ipynb"))
+    for nb in found:
         try:
             cells = json.loads(nb.read_text(encoding="utf-8")).get("cells", [])
         except (OSError, ValueError):

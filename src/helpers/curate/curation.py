@@ -14,9 +14,11 @@ QUOTE_COLUMNS = ["figure_id", "quote", "unit", "kind", "label_en", "label_zh", "
 DATE_COLUMNS = ["date_id", "quote", "label_en", "label_zh", "topic", "note"]
 UNIT_2016_COLUMNS = ["unit_id", "quote", "name_zh", "name_en", "inspection_type"]
 DERIVED_COLUMNS = ["derived_id", "formula", "unit", "method", "label_en", "label_zh", "short_en", "short_zh", "note"]
+FUNNEL_STAGE_COLUMNS = ["stage", "branch", "parent_stage"]
+SCHEDULE_COLUMNS = ["entry_id", "grouping", "inspection_type", "figure_id", "date_id"]
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-EDIT_FIX = "edit the row in the curation file (see data/curated/README.md), then run `make data`"
+EDIT_FIX = f"edit the row in the curation file (see {paths.CURATED_REL}/README.md), then run `make data`"
 
 
 def _text(path: Path) -> str:
@@ -88,7 +90,7 @@ def read_curated(path: Path, columns: list[str], id_column: str,
         rows.append(row)
     if not rows:
         raise DataError(path, "rows", "the file has a header but no rows",
-                        f"{restore_fix(path)}, or add rows as data/curated/README.md describes")
+                        f"{restore_fix(path)}, or add rows as {paths.CURATED_REL}/README.md describes")
     return rows
 
 
@@ -120,8 +122,27 @@ def dates(path: Path = paths.CURATED / "dates.csv") -> list[dict[str, str]]:
 
 
 def units_2016(path: Path = paths.CURATED / "units_2016.csv") -> list[dict[str, str]]:
-    """The seven units of the city's 2016 first round, with inspection type."""
+    """Units an article names one by one (a ``units_<year>`` table), with inspection type."""
     return read_curated(path, UNIT_2016_COLUMNS, "unit_id")
+
+
+def funnel_stages(path: Path = paths.CURATED / "funnel_stages.csv") -> list[dict[str, str]]:
+    """The article's funnel, in order: each stage, its branch (main, side) and the stage it comes from."""
+    rows = read_curated(path, FUNNEL_STAGE_COLUMNS, "stage")
+    seen: set[str] = set()
+    for row in rows:
+        if row["branch"] not in ("main", "side"):
+            raise DataError(path, f"{row['_entry']}, column branch", f"unknown branch {row['branch']!r}", "use main or side")
+        if row["parent_stage"] and row["parent_stage"] not in seen:
+            raise DataError(path, f"{row['_entry']}, column parent_stage",
+                            f"{row['parent_stage']!r} is not a stage of an earlier row", "name an earlier stage, or leave it empty")
+        seen.add(row["stage"])
+    return rows
+
+
+def schedule(path: Path = paths.CURATED / "schedule.csv") -> list[dict[str, str]]:
+    """The article's plan: rounds and inspection types, each a figure (units) and a date (its span)."""
+    return read_curated(path, SCHEDULE_COLUMNS, "entry_id")
 
 
 def derived(path: Path = paths.CURATED / "derived.csv") -> list[dict[str, str]]:

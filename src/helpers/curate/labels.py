@@ -1,5 +1,8 @@
-"""The one language layer: every reader-facing label, in English and Chinese, read from
-``data/curated/labels.csv``; :func:`helpers.text.wording.text` resolves them for the reader.
+"""The one language layer: every reader-facing label, in English and Chinese, read from the kit's label
+file (``src/helpers/curate/labels.csv``: measure words, inspection types, date patterns, the source line,
+the computed mark, the funnel chart's generic parts) and the article's (``data/articles/<slug>/curated/labels.csv``:
+its stages, chart titles and texts); a key lives in one of the two, never both.
+:func:`helpers.text.wording.text` resolves them for the reader.
 
 A label is a template (see :mod:`helpers.text.prose`): ``{figure_id}`` / ``{derived_id}`` fill from
 the tidy tables, other ``{name}`` from values the caller computed from them. ``[[...]]`` marks
@@ -8,6 +11,7 @@ dropped otherwise. Keys are namespaced: ``unit.条`` (measure word -> the noun i
 ``itype.routine`` (inspection types), ``stage.leads.label`` / ``stage.leads.noun`` (funnel),
 ``chart.funnel.title`` (chart texts), ``source`` (the source line).
 
+The funnel's structure is the article's (``curated/funnel_stages.csv``).
 The tables take their measure-word renderings, stage and inspection-type labels from here too
 (:data:`UNIT_EN`, :data:`FUNNEL_STAGES`, :data:`INSPECTION_TYPE_ZH`, computed on first use).
 """
@@ -18,39 +22,67 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..base import paths
-from ..base.errors import DataError, restore_fix
+from ..base.errors import DataError, repo_path, restore_fix
+from .curation import funnel_stages, read_curated
 
 __all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
 
 LABELS: Path = paths.CURATED / "labels.csv"
+KIT_LABELS: Path = paths.KIT_LABELS
 LANGUAGES = ("en", "zh")
 #: "per 100" ratios: the base is a convention, not a statistic, so templates name it ``{per}``.
 PER = 100
 
-#: The funnel's structure (the labels come from labels.csv: ``stage.<stage>.label|noun``).
-_STAGES = [("leads", "main", ""), ("transfers", "main", "leads"), ("case_filings", "main", "transfers"),
-           ("sanctions", "main", "case_filings"), ("shuanggui", "side", "case_filings")]
 _INSPECTION_TYPES = ("routine", "special", "follow_up", "not_reported")
 
 
 #: A label key: dotted lower-case names, measure words in Chinese (``unit.人次``).
 _KEY = re.compile(r"[a-z][^\s,{}]*")
+#: The kit's keys the tables cannot be built without (inspection types, the computed mark).
+_KIT_REQUIRED = [*(f"itype.{t}" for t in _INSPECTION_TYPES), "mark.computed", "mark.computed.note"]
+
+
+def _stages() -> list[str]:
+    """The article's funnel stages (none while ``curated/funnel_stages.csv`` is still empty)."""
+    try:
+        return [row["stage"] for row in funnel_stages()]
+    except DataError:
+        return []  # the build reports the stage file itself, with its fix
 
 
 def required_keys() -> list[str]:
-    """The keys the tables cannot be built without (funnel stages, inspection types, the computed mark)."""
-    return [*(f"stage.{s}.{part}" for s, _, _ in _STAGES for part in ("label", "counted", "bar")),
-            *(f"itype.{t}" for t in _INSPECTION_TYPES), "mark.computed", "mark.computed.note"]
+    """The keys the tables cannot be built without (the article's funnel stages, inspection types, the computed mark)."""
+    return [*(f"stage.{s}.{part}" for s in _stages() for part in ("label", "counted", "bar")), *_KIT_REQUIRED]
 
 
 @lru_cache(maxsize=4)
-def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
-    """Every label: key -> {"en": ..., "zh": ...}, read on first use through the curated-file reader
-    (UTF-8 without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one
-    :class:`DataError` for a missing file, column, key, required row or language."""
-    from .curation import read_curated
+def load(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """Every label: key -> {"en": ..., "zh": ...}: the kit's and the article's together (a key in both is an
+    error), or one file's when ``path`` is given; each read on first use through the curated-file reader (UTF-8
+    without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one :class:`DataError` for
+    a missing file, column, key, required row or language."""
+    if path is None:
+        new_article = LABELS.is_file() and len(LABELS.read_bytes().splitlines()) <= 1  # helpers.new: header only
+        kit, own = _load_file(KIT_LABELS), ({} if new_article else _load_file(LABELS))
+        for key in own:
+            if key in kit:
+                raise DataError(LABELS, f"key {key}", f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",
+                                "keep one row per key: delete it here to use the kit's, or rename it")
+        out, required, where = {**kit, **own}, required_keys(), LABELS
+    else:
+        out, where = _load_file(Path(path)), Path(path)
+        kit = Path(path).resolve() == KIT_LABELS.resolve()
+        required = _KIT_REQUIRED if kit else [k for k in required_keys() if k not in _KIT_REQUIRED]
+    for key in required:
+        if key not in out:
+            raise DataError(where, f"key {key}", "the row is missing (the tables need it)",
+                            f"add the row '{key}' with its en and zh text back, or {restore_fix(where)}")
+    return out
 
+
+def _load_file(path: Path) -> dict[str, dict[str, str]]:
+    """The labels of one file, checked row by row."""
     out: dict[str, dict[str, str]] = {}
     for row in read_curated(Path(path), ["key", *LANGUAGES], "key", ids=_KEY):
         for lang in LANGUAGES:
@@ -58,18 +90,14 @@ def load(path: Path = LABELS) -> dict[str, dict[str, str]]:
                 raise DataError(path, f"{row['_entry']}, column {lang}", f"no {lang} text",
                                 f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
         out[row["key"]] = {lang: row[lang] for lang in LANGUAGES}
-    for key in required_keys():
-        if key not in out:
-            raise DataError(path, f"key {key}", "the row is missing (the tables need it)",
-                            f"add the row '{key}' with its en and zh text back, or {restore_fix(path)}")
     return out
 
 
-def raw(key: str, lang: str, path: Path = LABELS) -> str:
-    """The template of ``key`` in ``lang`` as written in the label file (no resolution)."""
+def raw(key: str, lang: str, path: Path | None = None) -> str:
+    """The template of ``key`` in ``lang`` as written in the label files (no resolution)."""
     labels = load(path)
     if key not in labels:
-        raise DataError(path, key, "no such label", f"add a row '{key}' with its en and zh text")
+        raise DataError(path or LABELS, key, "no such label", f"add a row '{key}' with its en and zh text")
     return labels[key][lang]
 
 
@@ -78,10 +106,16 @@ def _unit_en() -> dict[str, str]:
 
 
 def _funnel_stages() -> list[dict[str, str]]:
+    """The article's funnel structure (``curated/funnel_stages.csv``) with each stage's label."""
     labels = load()
-    return [{"stage": s, "branch": b, "parent_stage": p,
-             "label_en": labels[f"stage.{s}.label"]["en"], "label_zh": labels[f"stage.{s}.label"]["zh"]}
-            for s, b, p in _STAGES]
+    out = []
+    for row in funnel_stages():
+        key = f"stage.{row['stage']}.label"
+        if key not in labels:
+            raise DataError(LABELS, key, "no such label", f"add a row '{key}' with its en and zh text")
+        out.append({"stage": row["stage"], "branch": row["branch"], "parent_stage": row["parent_stage"],
+                    "label_en": labels[key]["en"], "label_zh": labels[key]["zh"]})
+    return out
 
 
 def _inspection_type_zh() -> dict[str, str]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..base import paths
 from ..base.errors import DataError
 
 
@@ -11,7 +12,7 @@ def locate_quote(text: str, quote: str, file: Path | str, entry: str) -> tuple[i
     first = text.find(quote)
     if first < 0:
         raise DataError(file, entry, f"quote {quote!r} is not in the article",
-                        "copy the quote verbatim from data/raw/ (same punctuation: the article uses ASCII commas)")
+                        f"copy the quote verbatim from {paths.RAW_REL}/ (same punctuation: the article uses ASCII commas)")
     second = text.find(quote, first + 1)
     if second >= 0:
         raise DataError(file, entry, f"quote {quote!r} occurs more than once (at {first} and {second})",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..curate.labels import load as load_labels, raw as raw_label
 from ..text.prose import computed_note, render, rounding_rule
 from ..text.readable import unit_text
 from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
@@ -286,6 +287,10 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
                outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),
                byline_en=esc(meta.get("byline_en", "")), title=esc(meta.get("title", "")),
                title_en=esc(meta.get("title_en", "")))
+    own = load_labels()  # an article's own note on its source (article.source_note) replaces the kit's
+    source_note = esc(own["article.source_note"][lang]) if "article.source_note" in own else t["source_note"]
+    notice = (f'<p class="intro"><strong>{esc(raw_label("notice.invented", lang))}</strong></p>'
+              if meta.get("invented") else "")  # an invented article says so on its page
     other = "zh" if lang == "en" else "en"
     legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>'
               f'<li><span class="fig sample" lang="zh-CN">{esc(_mark_text(data.text, fig_marks[0]))}</span> '
@@ -304,8 +309,8 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <body>
 <header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{TEXT[other]['html_lang']}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['skip_derived']}</a></nav>
 <h1>{esc(t['page_title'])}</h1>
-<p class="intro">{intro}</p>
-<p class="small">{t['source_note']}</p>
+<p class="intro">{intro}</p>{notice}
+<p class="small">{source_note}</p>
 {legend}
 </header>
 <main class="layout">

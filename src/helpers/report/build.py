@@ -41,16 +41,17 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
     ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
     """
-    from ..tidy.tidyset import TABLE_NAMES  # the tables by name: other files in data/tidy/ are ignored
+    from ..tidy.tidyset import TABLE_NAMES  # the tables by name: other files in the tidy folder are ignored
 
-    src, tidy = root / "src" / "helpers", [root / "data" / "tidy" / f"{n}.csv" for n in TABLE_NAMES]
+    src, tidy = root / "src" / "helpers", [root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES]
+    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its own charts and texts
     if kind == "notebook":
-        return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")),
+        return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")), paths.KIT_LABELS, *own,
                 *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
     if kind == "export":
         return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
     return [paths.ARTICLE, paths.ARTICLE_META, *sorted(p for p in paths.CURATED.glob("*.csv")), paths.DATAPACKAGE,
-            *(p for p in tidy if p.suffix == ".csv"), *sorted(paths.NOTEBOOKS.glob("*.ipynb")),
+            *(p for p in tidy if p.suffix == ".csv"), *discover(), paths.KIT_LABELS, *own,
             *sorted(p for p in src.rglob("*.py") if HERE not in p.parents),
             *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
             *font_files()]
@@ -94,7 +95,9 @@ class BuildResult:
 
 
 def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
-    """The project's notebooks, in file-name order."""
+    """The kit's notebooks and the chosen article's own (``data/articles/<slug>/notebooks/``), in file-name order."""
+    if Path(notebooks_dir) == paths.NOTEBOOKS:
+        return paths.notebooks()
     return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
 
 

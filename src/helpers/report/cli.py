@@ -15,7 +15,7 @@ from . import LANGS, fastpath
 
 def _notebook(arg: str) -> Path:
     """A notebook given as a path, or as a name under ``notebooks/`` (with or without .ipynb)."""
-    for cand in (Path(arg), paths.NOTEBOOKS / arg, paths.NOTEBOOKS / f"{arg}.ipynb"):
+    for cand in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
         if cand.is_file():
             return cand
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")

@@ -17,7 +17,7 @@ REQUIRED_META = {"sha256": str, "published": str, "title": str, "outlet": str, "
 
 
 def _restore(path: Path) -> str:
-    return f"{restore_fix(path)} (data/raw/ is never edited)"
+    return f"{restore_fix(path)} ({paths.RAW_REL}/ is never edited)"
 
 
 def recorded_checksums(path: Path = CHECKSUMS) -> dict[str, str]:
@@ -43,10 +43,10 @@ def _check_bytes(raw: bytes, path: Path, expected: str, what: str) -> None:
     if b"\r\n" in raw and hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest() == expected:
         raise DataError(path, "line ends", f"the {what} has Windows line ends (CRLF), added by git's core.autocrlf",
                         f"delete it and check it out again: `rm {repo_path(path)} && git checkout -- {repo_path(path)}`"
-                        " (.gitattributes keeps data/raw/ byte-exact)")
+                        f" (.gitattributes keeps {paths.RAW_REL}/ byte-exact)")
     fix = _restore(path)
     if what == "metadata":
-        fix += "; to correct it on purpose, record its new checksum in data/raw/SHA256SUMS (see data/raw/README.md)"
+        fix += f"; to correct it on purpose, record its new checksum in {paths.RAW_REL}/SHA256SUMS (see {paths.RAW_REL}/README.md)"
     raise DataError(path, "sha256", f"the {what} has changed (sha256 {actual[:12]}…, expected {expected[:12]}…)", fix)
 
 

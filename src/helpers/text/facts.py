@@ -1,6 +1,6 @@
 """Dates, periods and durations a reader sees, formatted from the tidy tables for :func:`helpers.text.prose.render`.
 
-Each value is read from ``data/tidy/timeline.csv``, ``schedule_2017.csv`` or the article's metadata
+Each value is read from the article's ``tidy/timeline.csv``, its ``schedule_<year>.csv`` or the article's metadata
 and formatted in the reader's language, keeping the precision the article gives (a month, a
 ten-day period 旬, a day). Years are returned as text so they never gain a thousands separator.
 """
@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..base import paths
+from ..tidy.tidyset import TABLE_NAMES
 from . import datetext
 
 __all__ = ["facts"]
@@ -42,7 +43,8 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
         out[f"year_{date_id}"] = str(s0.year)
         out[f"tquote_{date_id}"] = str(row["quote"])
         out[f"endyear_{date_id}"] = str(e0.year)
-    for entry_id, row in load_table("schedule_2017").set_index("entry_id").iterrows():
+    schedules = [load_table(n) for n in TABLE_NAMES if n.startswith("schedule_")]
+    for entry_id, row in (r for s in schedules for r in s.set_index("entry_id").iterrows()):
         if row["grouping"] == "round":
             out[f"{entry_id}_min_days"] = float(row["min_days"])
             out[f"{entry_id}_max_days"] = float(row["max_days"])

@@ -32,7 +32,7 @@ SYSTEM_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/
 SOURCE_FACE = "Noto Sans CJK SC"
 #: Text files searched for characters: folder (relative to the root) -> file suffixes.
 SOURCES: dict[str, tuple[str, ...]] = {
-    "data": (".csv", ".json", ".txt", ".md", ".yml", ".yaml"),
+    "data": (".csv", ".json", ".txt", ".md", ".yml", ".yaml", ".ipynb", ".py"),
     "notebooks": (".ipynb", ".md"),
     "src/helpers": (".py", ".html", ".css", ".md", ".txt", ".json", ".csv", ".yml", ".yaml", ".j2"),
 }

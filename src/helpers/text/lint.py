@@ -68,12 +68,14 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
                     yield DataError(path, where, f"the number(s) {', '.join(found)} are typed by hand", TYPED_FIX)
 
 
-def defects(notebooks: list[Path], label_file: Path = labels.LABELS) -> list[DataError]:
-    """Every typed number and empty language in the labels and in ``notebooks``' prose."""
-    return [*_label_defects(Path(label_file)), *(d for nb in notebooks for d in _notebook_defects(Path(nb)))]
+def defects(notebooks: list[Path], label_file: Path | None = None) -> list[DataError]:
+    """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``)
+    and in ``notebooks``' prose."""
+    files = [Path(label_file)] if label_file is not None else [labels.KIT_LABELS, labels.LABELS]
+    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb)))]
 
 
-def check_text(notebooks: list[Path], label_file: Path = labels.LABELS) -> None:
+def check_text(notebooks: list[Path], label_file: Path | None = None) -> None:
     """Raise the first of :func:`defects` (the build stops before any notebook runs)."""
     if found := defects(notebooks, label_file):
         raise found[0]

@@ -5,7 +5,7 @@ A template names each number by its id in ``data/tidy/figures.csv`` (``figure_id
 ``409``; ``{funnel_transfer_rate}`` as ``6.8``. Extra values (dates, durations, counts of rows)
 may be passed by name, computed from the tables by the caller.
 
-The rounding rule, stated once for the whole project (:data:`ROUNDING_RULE`):
+The rounding rule, stated once for the whole project (``rule.rounding`` in the kit's labels):
 whole numbers print whole, with thousands separators in English (25,969) and none in Chinese
 (25969, as the article writes them); every other value prints with one decimal (6.8), unless the
 template asks for another precision with a format spec (``{yanxia_funds_per_month:.0f}``).
@@ -37,17 +37,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from collections.abc import Mapping
 from functools import lru_cache
 
+from ..base import paths
 from .facts import facts
 
-__all__ = ["ROUNDING_RULE", "Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
+__all__ = ["Computed", "computed_mark", "computed_note", "is_computed", "PLACEHOLDER", "values", "values_of", "format_number", "render", "typed_numbers",
            "placeholders", "speaker", "language_default", "rounding_rule", "half_up"]
-
-#: The rule as a template (its examples are the article's own numbers); :func:`rounding_rule` renders it.
-ROUNDING_RULE = {
-    "en": "Whole numbers are printed whole, with thousands separators ({yanxia_funds_obtained}); rates, "
-          "ratios and other fractions are rounded to one decimal, halves up ({duration_routine_to_special_ratio}).",
-    "zh": "整数照录，不加千位分隔符（{yanxia_funds_obtained}）；比率、比例等非整数四舍五入保留一位小数（{duration_routine_to_special_ratio}）。",
-}
 
 #: ``{id}`` or ``{id:spec}`` where spec is a Python format spec such as ``.0f`` or ``,.1f``.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?\}")
@@ -117,7 +111,7 @@ def values() -> dict[str, float]:
 
 
 def format_number(value: float, language: str, spec: str | None = None) -> str:
-    """One number as a reader sees it, by :data:`ROUNDING_RULE` (or an explicit format spec)."""
+    """One number as a reader sees it, by the rounding rule (or an explicit format spec)."""
     fixed = re.fullmatch(r"(,?)\.(\d+)f", spec or "")
     if spec and not fixed:
         text = format(value, spec)
@@ -149,7 +143,7 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
         name, spec = match.group(1), match.group(2)
         if name not in known:
             raise KeyError(f"template names {{{name}}}, which is neither a figure_id, a derived_id "
-                           f"nor an extra value; fix the template or data/curated/")
+                           f"nor an extra value; fix the template or {paths.CURATED_REL}/")
         value = known[name]
         if isinstance(value, str):
             return value
@@ -162,9 +156,27 @@ def render(template: str, language: str, extra: Mapping[str, float | str] | None
     return PLACEHOLDER.sub(fill, template)
 
 
+def rounding_examples() -> tuple[str, str]:
+    """The ids the rounding rule shows: the largest amount (else the largest figure) and the first derived
+    value that is a half at the second decimal (else the first that is not whole)."""
+    from ..tidy.load import load_table
+
+    figures, derived = load_table("figures"), load_table("derived")
+    amounts = figures[figures["kind"] == "amount"]
+    pool = amounts if len(amounts) else figures
+    whole = str(pool.loc[pool["value"].astype(float).idxmax(), "figure_id"])
+    fractions = [(str(i), float(v)) for i, v in zip(derived["derived_id"], derived["value"]) if not float(v).is_integer()]
+    halves = [i for i, v in fractions if abs(v * 100 - round(v * 100)) < 1e-9 and round(v * 100) % 10 == 5]
+    return whole, (halves or [i for i, _ in fractions])[0]
+
+
 def rounding_rule(language: str) -> str:
-    """:data:`ROUNDING_RULE` in *language*, its examples filled from the tables."""
-    return render(ROUNDING_RULE["zh" if language == "zh" else "en"], language)
+    """The rounding rule (``rule.rounding`` in the kit's labels) in *language*, its examples filled from the tables."""
+    from ..curate import labels
+
+    whole, fraction = rounding_examples()
+    template = labels.raw("rule.rounding", "zh" if language == "zh" else "en")
+    return render(template.replace("{whole}", "{" + whole + "}").replace("{fraction}", "{" + fraction + "}"), language)
 
 
 def placeholders(template: str) -> list[str]:

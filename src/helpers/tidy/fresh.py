@@ -12,8 +12,8 @@ from .tidyset import TABLE_NAMES, _stamp, input_hashes, stamp_matches
 
 __all__ = ["check_fresh", "HAND_EDIT_FIX"]
 
-HAND_EDIT_FIX = ("the table changed after `make data` built it: restore it with `git checkout -- data/tidy/` "
-                 "(values come from the article: change data/curated/ and run `make data` instead)")
+HAND_EDIT_FIX = (f"the table changed after `make data` built it: restore it with `git checkout -- {paths.TIDY_REL}/` "
+                 f"(values come from the article: change {paths.CURATED_REL}/ and run `make data` instead)")
 
 
 def check_fresh() -> None:

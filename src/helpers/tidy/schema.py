@@ -17,10 +17,10 @@ from ..base import paths
 from ..base.errors import DataError, restore_fix
 from ..base.fileio import write_text_atomic
 
-REBUILD_FIX = ("if you edited the table by hand, restore it with `git checkout -- data/tidy/`; values come from "
-               "the article: change data/curated/ and run `make data` instead")
-STALE_FIX = ("run `make data` to rebuild data/tidy/ from the article; if you edited the table by hand, "
-             "restore it with `git checkout -- data/tidy/` (values come from the article: change data/curated/ instead)")
+REBUILD_FIX = (f"if you edited the table by hand, restore it with `git checkout -- {paths.TIDY_REL}/`; values come from "
+               f"the article: change {paths.CURATED_REL}/ and run `make data` instead")
+STALE_FIX = (f"run `make data` to rebuild {paths.TIDY_REL}/ from the article; if you edited the table by hand, "
+             f"restore it with `git checkout -- {paths.TIDY_REL}/` (values come from the article: change {paths.CURATED_REL}/ instead)")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +60,7 @@ def resource(name: str) -> dict:
         if res["name"] == name:
             return res
     raise DataError(paths.DATAPACKAGE, f"resource {name}", "is missing",
-                    f"{restore_fix(paths.DATAPACKAGE)} (every table in data/tidy/ needs a resource)")
+                    f"{restore_fix(paths.DATAPACKAGE)} (every table in {paths.TIDY_REL}/ needs a resource)")
 
 
 def check_curated(row: dict[str, str], table: str, path: Path | str, columns: list[str] | None = None) -> None:
@@ -76,7 +76,7 @@ def check_curated(row: dict[str, str], table: str, path: Path | str, columns: li
         if problem:
             allowed = field.get("constraints", {}).get("enum")
             fix = (f"use one of {', '.join(map(str, allowed))}" if allowed and row[name]
-                   else "fill it in (see data/curated/README.md)")
+                   else f"fill it in (see {paths.CURATED_REL}/README.md)")
             raise DataError(path, f"{row.get('_entry', 'row')}, column {name}", problem, fix)
 
 
@@ -173,7 +173,7 @@ def validate_committed(names: list[str] | None = None) -> None:
     """Validate the committed CSVs in ``data/tidy/``."""
     for res in datapackage()["resources"]:
         if names is None or res["name"] in names:
-            path = paths.DATA / res["path"]
+            path = paths.ARTICLE_DIR / res["path"]
             validate_text(path.read_text(encoding="utf-8"), res["name"], path)
 
 
@@ -190,7 +190,7 @@ def check_matches_committed(tables: dict[str, pd.DataFrame], tidy_dir: Path | No
     for name, frame in tables.items():
         path = table_path(name, tidy_dir)
         if not path.exists():
-            raise DataError(path, "file", "is missing", "run `make data` (it rebuilds data/tidy/ as one set)")
+            raise DataError(path, "file", "is missing", f"run `make data` (it rebuilds {paths.TIDY_REL}/ as one set)")
         validate_text(path.read_text(encoding="utf-8"), name, path)
         header, committed = read_rows(path.read_text(encoding="utf-8"))
         _, expected = read_rows(serialise(frame, name))

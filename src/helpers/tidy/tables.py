@@ -25,24 +25,19 @@ from ..curate.left_out import left_out
 from ..parse.locate import line_of, locate_quote, locate_within
 from ..parse.quote_dates import QuotedDate, date_in_quote
 from .tidyset import TABLE_NAMES, input_hashes, write_set
+from .todo import remaining
 from ..parse.values import value_from_quote
 
 DECIMALS = 6
 
-#: schedule_2017 rows: (entry_id, grouping, inspection_type, figure_id, date_id)
-SCHEDULE_ROWS = [
-    ("round_1", "round", "not_reported", "plan_2017_round_1_units", "round_1_2017"),
-    ("round_2", "round", "not_reported", "plan_2017_round_2_units", "round_2_2017"),
-    ("routine", "inspection_type", "routine", "plan_2017_routine_units", "plan_2017_year"),
-    ("special", "inspection_type", "special", "plan_2017_special_units", "plan_2017_year"),
-    ("follow_up", "inspection_type", "follow_up", "plan_2017_follow_up_units", "plan_2017_year"),
-]
-TYPICAL_DURATION = {"routine": "duration_routine_months", "special": "duration_special_days"}
+#: the inspection types a named unit may have; its typical duration is the figure ``duration_<type>_*``
+UNIT_TYPES = ("routine", "special")
 
 
 def build_figures(article: Article) -> pd.DataFrame:
     """One row per statistic: value parsed from its quote, with offsets into the article."""
-    rows, unit_en = [], labels.UNIT_EN
+    rows = []
+    unit_en = labels.UNIT_EN
     quotes = curation.quotes()
     _check_roles(quotes)
     for q in quotes:
@@ -53,7 +48,7 @@ def build_figures(article: Article) -> pd.DataFrame:
         value = value_from_quote(q["quote"], q["unit"], paths.QUOTES, q["_entry"])
         if q["unit"] not in unit_en:
             raise DataError(paths.QUOTES, q["_entry"], f"unknown unit {q['unit']!r}",
-                            f"use one of {', '.join(unit_en)} or add a row unit.<measure word> to data/curated/labels.csv")
+                            f"use one of {', '.join(unit_en)} or add a row unit.<measure word> to {paths.CURATED_REL}/labels.csv")
         rows.append({
             "figure_id": q["figure_id"], "value": value, "unit": q["unit"], "unit_en": unit_en[q["unit"]],
             "kind": q["kind"], "label_en": q["label_en"], "label_zh": q["label_zh"],
@@ -66,7 +61,7 @@ def build_figures(article: Article) -> pd.DataFrame:
 
 
 def funnel_roles() -> list[str]:
-    """The roles a quote can carry: one per funnel stage (labels are read on first use, not at import)."""
+    """``funnel:<stage>`` for each stage of the article's funnel (``curated/funnel_stages.csv``)."""
     return [f"funnel:{stage['stage']}" for stage in labels.FUNNEL_STAGES]
 
 
@@ -147,15 +142,28 @@ def build_funnel(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
-    """The 2017 plan: the two rounds and the units by inspection type, dates as intervals."""
+    """The article's plan (``curated/schedule.csv``): the rounds and the units by inspection type, dates as intervals."""
+    path = paths.CURATED / "schedule.csv"
     fig = figures.set_index("figure_id")
     tl = timeline.set_index("date_id")
+    type_zh = labels.INSPECTION_TYPE_ZH
     rows = []
-    for entry_id, grouping, itype, figure_id, date_id in SCHEDULE_ROWS:
+    for s in curation.schedule():
+        entry_id, grouping, itype, figure_id, date_id = (s[c] for c in curation.SCHEDULE_COLUMNS)
+        if grouping not in ("round", "inspection_type"):
+            raise DataError(path, f"{s['_entry']}, column grouping", f"unknown grouping {grouping!r}",
+                            "use round or inspection_type")
+        if itype not in type_zh:
+            raise DataError(path, f"{s['_entry']}, column inspection_type", f"unknown type {itype!r}",
+                            f"use one of {', '.join(type_zh)}")
+        for column, value, known in (("figure_id", figure_id, fig.index), ("date_id", date_id, tl.index)):
+            if value not in known:
+                raise DataError(path, f"{s['_entry']}, column {column}", f"no {column} {value!r}",
+                                f"name a {column} of {'quotes' if column == 'figure_id' else 'dates'}.csv")
         f, t = fig.loc[figure_id], tl.loc[date_id]
         rows.append({
             "entry_id": entry_id, "grouping": grouping, "inspection_type": itype,
-            "inspection_type_zh": labels.INSPECTION_TYPE_ZH[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
+            "inspection_type_zh": type_zh[itype], "label_en": f["label_en"], "label_zh": f["label_zh"],
             "units": f["value"], "unit": f["unit"], "figure_id": figure_id, "date_id": date_id,
             "start_earliest": t["start_earliest"], "start_latest": t["start_latest"],
             "end_earliest": t["end_earliest"], "end_latest": t["end_latest"],
@@ -166,19 +174,25 @@ def build_schedule(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows)
 
 
-def build_units_2016(article: Article) -> pd.DataFrame:
-    """The seven units of the city's 2016 first round, each located in the article."""
-    path = paths.CURATED / "units_2016.csv"
+def build_units(article: Article, figures: pd.DataFrame, name: str = "units_2016") -> pd.DataFrame:
+    """The units an article names one by one (``curated/<name>.csv``), each located in the article."""
+    path = paths.CURATED / f"{name}.csv"
+    durations = [f for f, k in zip(figures["figure_id"], figures["kind"]) if k == "duration"]
+    type_zh = labels.INSPECTION_TYPE_ZH
     rows = []
-    for u in curation.units_2016():
-        check_curated(u, "units_2016", path)
+    for u in curation.units_2016(path):
+        check_curated(u, name, path)
         start, end, name_start, name_end = locate_within(article.text, u["quote"], u["name_zh"], path, u["_entry"])
-        if u["inspection_type"] not in TYPICAL_DURATION:
+        if u["inspection_type"] not in UNIT_TYPES:
             raise DataError(path, u["_entry"], f"inspection_type {u['inspection_type']!r}", "use routine or special")
+        typical = [f for f in durations if f.startswith(f"duration_{u['inspection_type']}_")]
+        if len(typical) != 1:
+            raise DataError(path, u["_entry"], f"{len(typical)} figures of kind duration named duration_{u['inspection_type']}_*",
+                            f"give the typical {u['inspection_type']} inspection's length one row in quotes.csv")
         rows.append({
             "unit_id": u["unit_id"], "name_zh": u["name_zh"], "name_en": u["name_en"],
-            "inspection_type": u["inspection_type"], "inspection_type_zh": labels.INSPECTION_TYPE_ZH[u["inspection_type"]],
-            "typical_duration_figure_id": TYPICAL_DURATION[u["inspection_type"]],
+            "inspection_type": u["inspection_type"], "inspection_type_zh": type_zh[u["inspection_type"]],
+            "typical_duration_figure_id": typical[0],
             "quote": u["quote"], "start": start, "end": end,
             "name_start": name_start, "name_end": name_end,
         })
@@ -222,18 +236,22 @@ def build_derived(figures: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
 
 
 def build_all(article: Article | None = None) -> dict[str, pd.DataFrame]:
-    """Every tidy table, built in memory from the article and the curation files."""
+    """Every tidy table the article's datapackage.json lists, built in memory from the article and its curation:
+    ``figures``, ``funnel``, ``timeline``, ``derived``, a ``schedule_<year>`` plan and ``units_<year>`` named units."""
     article = article or load_article()
     figures = build_figures(article)
     timeline = build_timeline(article)
-    return {
-        "figures": figures,
-        "funnel": build_funnel(figures),
-        "timeline": timeline,
-        "schedule_2017": build_schedule(figures, timeline),
-        "units_2016": build_units_2016(article),
-        "derived": build_derived(figures, timeline),
-    }
+    built = {"figures": figures, "funnel": build_funnel(figures), "timeline": timeline,
+             "derived": build_derived(figures, timeline)}
+    for name in TABLE_NAMES:
+        if name.startswith("schedule_"):
+            built[name] = build_schedule(figures, timeline)
+        elif name.startswith("units_"):
+            built[name] = build_units(article, figures, name)
+        elif name not in built:
+            raise DataError(paths.DATAPACKAGE, f"resource {name}", "the kit builds no such table",
+                            "name tables figures, funnel, timeline, derived, schedule_<year> or units_<year>")
+    return {name: built[name] for name in TABLE_NAMES}
 
 
 def build_checked(article: Article | None = None) -> dict[str, pd.DataFrame]:
@@ -251,22 +269,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare the committed tables with a fresh build")
     args = parser.parse_args(argv)
     try:
+        todo = [] if paths.TIDY.exists() else remaining()  # a new article (never built): list all that remains
+        if todo:
+            for line in todo:
+                print(f"todo: {line}", file=sys.stderr)
+            print(f"error: {len(todo)} entries of {paths.ARTICLE_DIR_REL}/ to fill in "
+                  "(above, one line each); nothing was built", file=sys.stderr)
+            return 1
         inputs = input_hashes()  # before reading them, so an edit made during the build is seen next time
         tables = build_checked()
         if args.check:
             check_matches_committed(tables)
-            print("data/tidy/ matches a fresh build from the article")
+            print(f"{paths.TIDY_REL}/ matches a fresh build from the article")
         else:
             write_set({name: serialise(frame, name) for name, frame in tables.items()}, inputs)
             for name, frame in tables.items():
-                print(f"wrote data/tidy/{name}.csv ({len(frame)} rows)")
+                print(f"wrote {paths.TIDY_REL}/{name}.csv ({len(frame)} rows)")
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except OSError as err:
         where = repo_path(err.filename or paths.TIDY)
         print(f"error: {where}: cannot write ({err.strerror}); nothing was changed. "
-              f"Fix: make data/ writable (e.g. `chmod u+w data data/tidy`), then run `make data`", file=sys.stderr)
+              f"Fix: make data/ writable (e.g. `chmod u+w data {paths.TIDY_REL}`), then run `make data`", file=sys.stderr)
         return 1
     return 0
 

@@ -3,7 +3,8 @@
 ``write_set`` writes every table and a stamp into a new folder beside ``data/tidy/`` and swaps it in with two
 renames, so ``data/tidy/`` always holds one whole build (a crash between the renames leaves no ``data/tidy/``
 and no stamp, and ``make data`` rebuilds). The stamp ``data/tidy/.stamp.json`` records the sha256 of every
-input (:data:`RAW_FILES`, :data:`CURATED_FILES`, ``data/datapackage.json``, ``src/helpers/{base,source,parse,curate,tidy}/*.py``) and every table.
+input (the article folder's :data:`RAW_FILES`, :data:`CURATED_FILES` and ``datapackage.json``; the kit's
+``src/helpers/{base,source,parse,curate,tidy}/*.py`` and ``curate/labels.csv``) and every table.
 
 :func:`helpers.tidy.fresh.check_fresh` is what the report build calls first, with :func:`stamp_matches`.
 This module imports nothing heavy.
@@ -19,23 +20,43 @@ from pathlib import Path
 
 from ..base import paths
 
-#: the tables of one build, in the order they are listed in data/datapackage.json
-TABLE_NAMES = ["figures", "funnel", "timeline", "schedule_2017", "units_2016", "derived"]
+
+
+def _table_names(datapackage: Path = paths.DATAPACKAGE) -> list[str]:
+    """The resources of the article's datapackage.json whose path is under ``tidy/``, in its order."""
+    try:
+        resources = json.loads(datapackage.read_text(encoding="utf-8"))["resources"]
+        return [r["name"] for r in resources if str(r.get("path", "")).startswith("tidy/")]
+    except (OSError, ValueError, KeyError, TypeError):  # schema.datapackage() reports it, with its fix
+        return ["figures", "funnel", "timeline", "derived"]
+
+
+#: the tables of one build, in the order they are listed in the article's datapackage.json
+TABLE_NAMES: list[str] = _table_names()
+#: the raw and curated files the tables are built from, by name (the Makefile's prerequisites): every
+#: article's, then ``schedule.csv`` for a ``schedule_<year>`` table and ``<name>.csv`` for a ``units_<year>`` one
+RAW_FILES = ("SHA256SUMS", f"{paths.ARTICLE_NAME}.meta.json", f"{paths.ARTICLE_NAME}.txt")
+CURATED_FILES = ("dates.csv", "derived.csv", "funnel_stages.csv", "labels.csv", "left_out.csv", "quotes.csv",
+                 *(("schedule.csv",) if any(n.startswith("schedule_") for n in TABLE_NAMES) else ()),
+                 *(f"{n}.csv" for n in TABLE_NAMES if n.startswith("units_")))
 STAMP_NAME = ".stamp.json"
 _PREFIX = ".tidy-"
 #: the helpers the tables are built from: the package itself and the stages up to tidy
 TIDY_STAGES = ("", "base", "source", "parse", "curate", "tidy")
-#: the raw and curated files the tables are built from, by name (the Makefile's prerequisites)
-RAW_FILES = ("SHA256SUMS", f"{paths.ARTICLE_NAME}.meta.json", f"{paths.ARTICLE_NAME}.txt")
-CURATED_FILES = ("dates.csv", "derived.csv", "labels.csv", "left_out.csv", "quotes.csv", "units_2016.csv")
+
+
+def _article_dir(root: Path) -> Path:
+    """The chosen article's folder under ``root`` (the repository or a copy of it)."""
+    return root / paths.ARTICLE_DIR_REL
 
 
 def input_files(root: Path = paths.ROOT) -> list[Path]:
     """Every file the tidy tables are built from (the one declaration: the Makefile's ``TIDY_INPUTS`` asks it)."""
-    data = root / "data"  # named one by one: a deleted input is missing, not silently dropped from the set
-    files = [data / "raw" / name for name in RAW_FILES] + [data / "curated" / name for name in CURATED_FILES]
-    files.append(data / "datapackage.json")
+    article = _article_dir(root)  # named one by one: a deleted input is missing, not silently dropped from the set
+    files = [article / "raw" / name for name in RAW_FILES] + [article / "curated" / name for name in CURATED_FILES]
+    files.append(article / "datapackage.json")
     files += [p for stage in TIDY_STAGES for p in sorted((root / "src" / "helpers" / stage).glob("*.py"))]
+    files.append(root / paths.KIT_LABELS_REL)
     return files
 
 
@@ -109,7 +130,7 @@ def _stamp(tidy: Path) -> dict:
 
 def stamp_matches(names: list[str] = TABLE_NAMES, root: Path = paths.ROOT) -> bool:
     """True when the stamp vouches for the tables on disk: same inputs, same outputs, all present."""
-    tidy = root / "data" / "tidy"
+    tidy = _article_dir(root) / "tidy"
     stamp, outputs = _stamp(tidy), _output_hashes(tidy, names)
     return (None not in outputs.values() and stamp.get("outputs") == outputs
             and stamp.get("inputs") == input_hashes(root))

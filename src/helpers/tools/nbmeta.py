@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a notebook would change")
     args = parser.parse_args(argv)
-    targets = args.notebooks or sorted(paths.NOTEBOOKS.glob("*.ipynb"))
+    targets = args.notebooks or paths.notebooks()
     changed = [p for p in targets if hide_prose_sources(p, write=not args.check)]
     for p in changed:
         verb = "would hide" if args.check else "hid"

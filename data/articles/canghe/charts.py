@@ -1,0 +1,9 @@
+"""The invented Canghe article's charts beyond the kit's funnel: its plan's rounds (the kit's rounds chart)."""
+from __future__ import annotations
+
+from helpers.charts.rounds import rounds_chart
+
+__all__ = ["rounds_chart", "CHARTS"]
+
+#: This article's charts: file stem -> (function, the tidy tables it takes, in order).
+CHARTS = {"schedule": (rounds_chart, ("schedule_2025", "timeline"))}
