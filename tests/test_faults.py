@@ -409,24 +409,24 @@ def test_09_removed_notebooks_pages_are_pruned(monkeypatch, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("name", ["quotes.csv", "labels.csv"])
 def test_11_unknown_column_in_a_curated_file_is_refused(project_copy: Path, name: str) -> None:
-    path = project_copy / "data/curated" / name
+    path = project_copy / paths.CURATED_REL / name
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[0] += ",comment"
     path.write_text("\n".join(lines), encoding="utf-8")
-    _one_line(run_tables(project_copy), f"data/curated/{name}: header, column comment: is not a column of this file",
+    _one_line(run_tables(project_copy), f"{paths.CURATED_REL}/{name}: header, column comment: is not a column of this file",
               "Fix: delete the column or fix its name")
 
 
 def test_11_junk_in_data_tidy_is_ignored_and_reruns_nothing(project_copy: Path) -> None:
     from helpers.report.build import inputs
-    from helpers.tidy.tidyset import stamp_matches
+    from helpers.tidy.tidyset import TABLE_NAMES, stamp_matches
 
     assert run_tables(project_copy).returncode == 0
-    tidy = project_copy / "data/tidy"
+    tidy = project_copy / paths.TIDY_REL
     (tidy / "junk.txt").write_text("junk\n", encoding="utf-8")
     (tidy / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     deps = {p.name for kind in ("notebook", "article") for p in inputs(kind, project_copy) if p.parent == tidy}
-    assert deps == {"figures.csv", "funnel.csv", "timeline.csv", "schedule_2017.csv", "units_2016.csv", "derived.csv"}
+    assert deps == {f"{n}.csv" for n in TABLE_NAMES} and "figures.csv" in deps
     assert stamp_matches(root=project_copy)  # the freshness check still vouches for the tables
 
 
@@ -524,11 +524,11 @@ def test_12_hung_chromium_fails_fast_with_one_line(monkeypatch, tmp_path: Path) 
 
 
 def test_12_truncated_article_is_blamed_on_the_checksum(project_copy: Path) -> None:
-    article = project_copy / "data/raw" / paths.ARTICLE.name
+    article = project_copy / paths.RAW_REL / paths.ARTICLE.name
     raw = article.read_bytes()
     cut = next(n for n in range(len(raw) // 2, len(raw)) if raw[n] & 0xC0 == 0x80)  # inside a character
     article.write_bytes(raw[:cut])
-    line = _one_line(run_tables(project_copy), f"data/raw/{paths.ARTICLE.name}: sha256: the article has changed",
+    line = _one_line(run_tables(project_copy), f"{paths.RAW_REL}/{paths.ARTICLE.name}: sha256: the article has changed",
                      "truncated", "git checkout --")
     assert "GBK" not in line
 
@@ -559,7 +559,9 @@ def test_12_unknown_placeholder_in_a_label_names_file_and_key(monkeypatch) -> No
     with pytest.raises(DataError) as err:
         wording.text("chart.funnel.title", "en")
     msg = str(err.value)
-    assert msg.startswith("data/curated/labels.csv: key chart.funnel.title, column en: {nope} is neither") and "Fix:" in msg
+    from helpers.base.errors import repo_path
+
+    assert msg.startswith(f"{repo_path(labels.source('chart.funnel.title'))}: key chart.funnel.title, column en: {{nope}} is neither") and "Fix:" in msg
 
 
 def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_path: Path) -> None:
