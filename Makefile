@@ -61,7 +61,7 @@ JUPYTER_CONFIG := etc/jupyter/jupyter_server_config.json
 # `make setup` also notices an environment changed behind its back (a package installed at another version):
 # helpers.base.envcheck compares the installed versions with the lock, and a difference reinstalls.
 ifneq ($(filter setup,$(MAKECMDGOALS)),)
-ENV_DRIFT := $(shell test -x $(PY) && test -f $(INSTALLED) && PYTHONPATH=src $(PY) -m helpers.base.envcheck 2>&1 >/dev/null)
+ENV_DRIFT := $(shell test -x $(PY) && test -f $(INSTALLED) && test ! $(LOCK) -nt $(INSTALLED) && PYTHONPATH=src $(PY) -m helpers.base.envcheck 2>&1 >/dev/null)
 endif
 SETUP_LOG := $(TOOLS)/setup.log
 

@@ -365,12 +365,14 @@ def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch,
     real = sorted(paths.REPORTS.glob("*/02-funnel.pdf"))
     if real:  # a PDF the build printed (when one was built here) passes
         assert pdf_problem(real[0]) is None
-    monkeypatch.setattr(pdf_module, "print_pdf", lambda chrome, html, pdf, profile_root=None: pdf.write_bytes(_BLANK_PDF))
+    monkeypatch.setattr(pdf_module, "print_pdf",  # the browser returns blank pages: checked before publishing
+                        lambda chrome, html, pdf, profile_root=None: pdf_module._finish_pdf(_BLANK_PDF, pdf))
     out = tmp_path / "zh" / "02-funnel.pdf"
     out.parent.mkdir()
+    out.write_bytes(b"%PDF- an older print")
     action = build._guard(steps.print_pdf, "chromium", tmp_path / "x.html", out, tmp_path, drop=[out])
     failed = action()
-    assert type(failed).__name__ == "TaskFailed" and not out.exists()
+    assert type(failed).__name__ == "TaskFailed" and not out.exists() and not list(out.parent.iterdir())
     assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
     assert "\n" not in failed.message.strip()
 
@@ -402,3 +404,198 @@ def test_09_removed_notebooks_pages_are_pruned(monkeypatch, tmp_path: Path) -> N
     assert "02-removed" not in (out / "index.html").read_text(encoding="utf-8")
     state = json.loads((out / ".build/doit.json").read_text(encoding="utf-8"))
     assert not [task for task in state if task.startswith("en/02-removed|")]
+
+
+# ---- 11: unknown curated columns are refused; junk in data/tidy/ is ignored (nothing reruns) ----
+
+@pytest.mark.parametrize("name", ["quotes.csv", "labels.csv"])
+def test_11_unknown_column_in_a_curated_file_is_refused(project_copy: Path, name: str) -> None:
+    path = project_copy / paths.CURATED_REL / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] += ",comment"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _one_line(run_tables(project_copy), f"{paths.CURATED_REL}/{name}: header, column comment: is not a column of this file",
+              "Fix: delete the column or fix its name")
+
+
+def test_11_junk_in_data_tidy_is_ignored_and_reruns_nothing(project_copy: Path) -> None:
+    from helpers.report.build import inputs
+    from helpers.tidy.tidyset import TABLE_NAMES, stamp_matches
+
+    assert run_tables(project_copy).returncode == 0
+    tidy = project_copy / paths.TIDY_REL
+    (tidy / "junk.txt").write_text("junk\n", encoding="utf-8")
+    (tidy / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    deps = {p.name for kind in ("notebook", "article") for p in inputs(kind, project_copy) if p.parent == tidy}
+    assert deps == {f"{n}.csv" for n in TABLE_NAMES} and "figures.csv" in deps
+    assert stamp_matches(root=project_copy)  # the freshness check still vouches for the tables
+
+
+# ---- 12: rough messages made clean ----
+
+def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_path: Path) -> None:
+    import errno
+    from types import SimpleNamespace
+
+    import nbformat
+
+    from helpers.base import fileio
+    from helpers.report import build, execute as execute_module, steps
+
+    target = tmp_path / "page.html"
+    target.write_text("old", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    with monkeypatch.context() as m:  # the writer: a disk that fills up mid-write keeps the old file whole
+        m.setattr(fileio.os, "fsync", full)
+        with pytest.raises(OSError):
+            fileio.write_text_atomic(target, "new " * 1000)
+    assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
+
+    def fake_run(source, nb, lang, timeout, log, env):
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"new figure")
+        return nbformat.v4.new_notebook()
+
+    def no_space(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    monkeypatch.setattr(execute_module, "execute", fake_run)
+    monkeypatch.setattr(steps, "write_text_atomic", no_space)
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "funnel.en.png").write_bytes(b"committed")
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    executed = out / ".build/executed/en/02-funnel.ipynb"
+    failed = build._guard(steps.execute, out, "en", nb, executed, 60, drop=[executed])()
+    assert "cannot write (No space left on device); nothing partial was kept. Fix: free space" in failed.message
+    assert (out / "figures" / "funnel.en.png").read_bytes() == b"committed"
+    assert not list((out / ".build").rglob("*.png")) and not list(out.rglob("*.tmp"))
+    # several outputs failing for the same full disk: the build says it once
+    plan = SimpleNamespace(keys={"en/01-a": 1, "en/02-b": 1, "en/03-c": 1}, paths={})
+    said: list[str] = []
+    reporter = build._Reporter(plan, build.BuildResult(out), said.append)
+    for key in ("en/01-a", "en/02-b"):
+        reporter.add_failure(SimpleNamespace(name=f"{key}|html"), SimpleNamespace(message=f"reports/{key}.html: "
+                             "cannot write (No space left on device); nothing partial was kept. Fix: free space"))
+    reporter.add_failure(SimpleNamespace(name="en/03-c|execute"), SimpleNamespace(  # a kernel's own message
+        message="cell 9: OSError: [Errno 28] No space left on device: 'reports/figures/x.png'"))
+    assert len(said) == 1 and all(i.status == "failed" for i in reporter.items.values())
+
+
+def test_12_read_only_figures_does_not_suggest_out(monkeypatch, capsys, tmp_path: Path) -> None:
+    import tempfile
+
+    from helpers.base import fileio
+    from helpers.report import cli
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*args, dir=None, **kw):
+        if Path(dir) == paths.FIGURES:
+            raise PermissionError(13, "Permission denied")
+        return real(*args, dir=dir, **kw)
+    monkeypatch.setattr(fileio.tempfile, "mkstemp", mkstemp)
+    assert cli.main(["--out", str(tmp_path / "out"), "--lang", "en", "--no-pdf", "02-funnel"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and err.startswith("error: reports/figures: folder: cannot be written (Permission denied)")
+    assert "chmod -R u+w reports/figures" in err and "--out DIR" not in err, err
+
+
+def test_12_hung_chromium_fails_fast_with_one_line(monkeypatch, tmp_path: Path) -> None:
+    from helpers.report import pdf
+
+    chrome = tmp_path / "chromium"
+    chrome.write_text("#!/bin/sh\nexec sleep 600\n", encoding="utf-8")
+    chrome.chmod(0o755)
+    monkeypatch.setenv("XN_CHROME_TIMEOUT", "1")
+    html = tmp_path / "page.html"
+    html.write_text("<p>x</p>", encoding="utf-8")
+    try:
+        errors = []
+        for name in ("a.pdf", "b.pdf"):  # the second fails at once, with the same line
+            with pytest.raises(pdf.PrintFailed) as err:
+                pdf.print_pdf(str(chrome), html, tmp_path / name, profile_root=tmp_path / "profiles")
+            errors.append(str(err.value))
+    finally:
+        pdf.shutdown()
+    assert errors[0] == errors[1] and "\n" not in errors[0]
+    assert "chromium did not answer within 1 s" in errors[0] and "Fix:" in errors[0] and "CHROME=" in errors[0]
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_12_truncated_article_is_blamed_on_the_checksum(project_copy: Path) -> None:
+    article = project_copy / paths.RAW_REL / paths.ARTICLE.name
+    raw = article.read_bytes()
+    cut = next(n for n in range(len(raw) // 2, len(raw)) if raw[n] & 0xC0 == 0x80)  # inside a character
+    article.write_bytes(raw[:cut])
+    line = _one_line(run_tables(project_copy), f"{paths.RAW_REL}/{paths.ARTICLE.name}: sha256: the article has changed",
+                     "truncated", "git checkout --")
+    assert "GBK" not in line
+
+
+@pytest.mark.needs("make")
+def test_12_edited_lock_is_one_line_not_the_installers_output(tmp_path: Path) -> None:
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy(paths.ROOT / name, tmp_path / name)
+    shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
+    shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    uv = tmp_path / "uv"  # stands in for the installer's long hash-mismatch report
+    uv.write_text('#!/bin/sh\nfor i in $(seq 59); do echo "  hash mismatch for line $i" >&2; done\nexit 1\n')
+    uv.chmod(0o755)
+    result = subprocess.run(["make", "setup", f"PY={sys.executable}", f"INSTALLED={tmp_path / 'installed'}",
+                             f"UV={uv}"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    _one_line(result, "setup: installing requirements.lock failed", "full log: .tools/setup.log",
+              "git checkout -- requirements.lock", "make lock")
+    assert "hash mismatch for line 59" in (tmp_path / ".tools/setup.log").read_text()
+
+
+def test_12_unknown_placeholder_in_a_label_names_file_and_key(monkeypatch) -> None:
+    from helpers.curate import labels
+    from helpers.text import wording
+
+    real = labels.raw
+    monkeypatch.setattr(labels, "raw", lambda key, lang, *a: "Leads {nope}" if key == "chart.funnel.title"
+                        else real(key, lang, *a))
+    with pytest.raises(DataError) as err:
+        wording.text("chart.funnel.title", "en")
+    msg = str(err.value)
+    from helpers.base.errors import repo_path
+
+    assert msg.startswith(f"{repo_path(labels.source('chart.funnel.title'))}: key chart.funnel.title, column en: {{nope}} is neither") and "Fix:" in msg
+
+
+def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_path: Path) -> None:
+    from helpers.text import fonts
+
+    broken = tmp_path / "NotoSansCJKsc-Subset-Regular.ttf"
+    broken.write_bytes((paths.ROOT / "fonts/NotoSansCJKsc-Subset-Regular.ttf").read_bytes()[:5000])
+    shutil.copy(paths.ROOT / "fonts/NotoSansCJKsc-Subset-Bold.ttf", tmp_path)
+    monkeypatch.setattr(fonts, "font_path", lambda weight: tmp_path / f"NotoSansCJKsc-Subset-{weight}.ttf")
+    monkeypatch.setattr(fonts, "_loaded", {})
+    with pytest.warns(fonts.ShippedFontWarning, match="the shipped font is truncated.*git checkout fonts/"):
+        assert fonts.shipped_font() is None
+
+
+def test_01_a_chart_with_missing_glyphs_fails_and_publishes_nothing(monkeypatch, tmp_path: Path) -> None:
+    import nbformat
+
+    from helpers.report import build, execute as execute_module, steps
+
+    def boxes(source, nb, lang, timeout, log, env):  # a kernel whose chart lost its font (e.g. CRLF labels)
+        (Path(env["XN_FIGURES_DIR"]) / "funnel.zh.png").write_bytes(b"drawn with boxes")
+        cell = nbformat.v4.new_code_cell("charts.publish(fig)")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text=(
+            "/x/charts.py:1: UserWarning: Glyph 13 (\\r) missing from font(s) Noto Sans CJK SC.\n"))]
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("x"), cell])
+    monkeypatch.setattr(execute_module, "execute", boxes)
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / "funnel.zh.png").write_bytes(b"committed")
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    executed = out / ".build/executed/zh/02-funnel.ipynb"
+    failed = build._guard(steps.execute, out, "zh", nb, executed, 60, drop=[executed])()
+    assert "02-funnel.ipynb: cell 2: a chart drew a character no font has (Glyph 13" in failed.message
+    assert "Fix:" in failed.message and "\n" not in failed.message
+    assert (out / "figures" / "funnel.zh.png").read_bytes() == b"committed" and not executed.exists()

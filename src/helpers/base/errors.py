@@ -28,3 +28,15 @@ class DataError(Exception):
         self.problem = problem
         self.fix = fix
         super().__init__(f"{self.file}: {entry}: {problem}. Fix: {fix}")
+
+
+def write_failure(err: BaseException) -> str | None:
+    """One line for an error that stops every write (disk full, read-only, no permission), else None."""
+    import errno
+
+    if not isinstance(err, OSError) or err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES,
+                                                          errno.EPERM):
+        return None
+    where = repo_path(err.filename) if err.filename else "the output folder"
+    fix = "free space on the disk" if err.errno in (errno.ENOSPC, errno.EDQUOT) else f"make {where} writable"
+    return f"{where}: cannot write ({err.strerror}); nothing partial was kept. Fix: {fix}, then run the build again"

@@ -46,8 +46,11 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def check_writable(folder: Path) -> None:
-    """Raise one DataError unless files can be created in ``folder`` (made if missing); nothing is left behind."""
+def check_writable(folder: Path, elsewhere: bool = True) -> None:
+    """Raise one DataError unless files can be created in ``folder`` (made if missing); nothing is left behind.
+
+    ``elsewhere``: the fix may suggest ``--out DIR`` (not for a folder every build writes, such as the figures).
+    """
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -55,5 +58,6 @@ def check_writable(folder: Path) -> None:
         os.close(fd)
         os.unlink(probe)
     except OSError as err:
+        other = ", or build elsewhere with --out DIR" if elsewhere else " (every build of the project writes it, --out or not)"
         raise DataError(folder, "folder", f"cannot be written ({err.strerror}); nothing was built",
-                        f"make it writable (e.g. `chmod -R u+w {repo_path(folder)}`), or build elsewhere with --out DIR") from None
+                        f"make it writable (e.g. `chmod -R u+w {repo_path(folder)}`){other}") from None

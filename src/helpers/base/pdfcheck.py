@@ -1,4 +1,4 @@
-"""A printed PDF is only an output when it embeds a font and holds text: a browser that found no usable font
+"""An output made without a usable font is a failure. A printed PDF is only an output when it embeds a font and holds text: a browser that found no usable font
 prints blank pages (exit 0), and such a file must fail, never be kept as up to date.
 
 :func:`check_pdf` asks poppler (``pdffonts``, ``pdftotext``) when it is installed, else looks for an embedded
@@ -12,10 +12,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError
 
-__all__ = ["pdf_problem", "check_pdf", "check_fontconfig"]
+__all__ = ["pdf_problem", "check_pdf", "check_fontconfig", "check_glyphs"]
 
 
 def _fix() -> str:
@@ -46,10 +47,10 @@ def pdf_problem(pdf: Path) -> str | None:
     return None
 
 
-def check_pdf(pdf: Path) -> None:
-    """Raise one DataError naming ``pdf`` when it embeds no font or holds no text."""
+def check_pdf(pdf: Path, name: Path | None = None) -> None:
+    """Raise one DataError naming ``name`` (default ``pdf``) when ``pdf`` embeds no font or holds no text."""
     if problem := pdf_problem(Path(pdf)):
-        raise DataError(pdf, "fonts", problem, _fix())
+        raise DataError(name or pdf, "fonts", problem, _fix())
 
 
 def check_fontconfig() -> None:
@@ -61,3 +62,17 @@ def check_fontconfig() -> None:
         conf = os.environ.get("FONTCONFIG_FILE")
         raise DataError(conf or "fontconfig", "fonts", "fontconfig finds no font, so every PDF would print blank; "
                         "nothing was built", _fix())
+
+
+def check_glyphs(notebook: Any, path: Path) -> None:
+    """Raise one DataError when an executed ``notebook`` reports a character its font lacks (a box in a chart:
+    matplotlib's "Glyph … missing from font(s)"), naming the notebook, the cell and the fix."""
+    for n, cell in enumerate(notebook.get("cells", []), start=1):
+        for output in cell.get("outputs", []):
+            text = str(output.get("text", ""))
+            if "missing from font" in text:
+                line = next(ln for ln in text.splitlines() if "missing from font" in ln)
+                what = line.split("UserWarning:")[-1].strip()[:120]
+                raise DataError(path, f"cell {n}", f"a chart drew a character no font has ({what})",
+                                "restore the shipped font (`git checkout fonts/`), or run `make fonts` after "
+                                "adding text, then build again")

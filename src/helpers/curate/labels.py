@@ -25,7 +25,7 @@ from ..base import paths
 from ..base.errors import DataError, repo_path, restore_fix
 from .curation import funnel_stages, read_curated
 
-__all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "UNIT_EN", "FUNNEL_STAGES",
+__all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "source", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
 
 LABELS: Path = paths.CURATED / "labels.csv"
@@ -91,6 +91,11 @@ def _load_file(path: Path) -> dict[str, dict[str, str]]:
                                 f"write the {'English' if lang == 'en' else 'Chinese'} label in column '{lang}'")
         out[row["key"]] = {lang: row[lang] for lang in LANGUAGES}
     return out
+
+
+def source(key: str) -> Path:
+    """The label file ``key`` is written in: the kit's or the article's (for messages that name it)."""
+    return KIT_LABELS if key in load(KIT_LABELS) else LABELS
 
 
 def raw(key: str, lang: str, path: Path | None = None) -> str:

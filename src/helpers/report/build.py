@@ -41,7 +41,9 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
     ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
     """
-    src, tidy = root / "src" / "helpers", sorted(p for p in (root / paths.TIDY_REL).glob("*") if p.is_file())
+    from ..tidy.tidyset import TABLE_NAMES  # the tables by name: other files in the tidy folder are ignored
+
+    src, tidy = root / "src" / "helpers", [root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES]
     own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its own charts and texts
     if kind == "notebook":
         return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")), paths.KIT_LABELS, *own,
@@ -116,7 +118,7 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
     def action() -> Any:
         from doit.exceptions import TaskFailed
 
-        from ..base.errors import DataError
+        from ..base.errors import DataError, write_failure
         from .execute import NotebookFailed
 
         try:
@@ -124,6 +126,8 @@ def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Ca
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
+            if line := write_failure(err):  # disk full, read-only: one line (the reporter prints it once)
+                return TaskFailed(line)
             return TaskFailed(str(err) if isinstance(err, (NotebookFailed, DataError)) else f"{type(err).__name__}: {err}")
     return action
 
@@ -193,6 +197,7 @@ class _Reporter:
         self.items = {k: NotebookResult(k, k.split("/")[0], plan.paths.get(k)) for k in plan.keys}
         self.started: dict[str, float] = {}
         self.notes: dict[str, list[str]] = {}
+        self.causes: set[str | None] = set()  # failures already reported for several outputs (pdf, disk)
 
     def _done(self, task: Any, status: str, error: str | None = None) -> None:
         key, stage = task.name.split("|")
@@ -202,7 +207,11 @@ class _Reporter:
         if status == "failed" and item.status != "failed":
             item.status, item.error = "failed", error
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
+            cause = ("disk full" if "No space left on device" in (error or "") else (error or "").split(": ", 1)[-1]
+                     if stage == "pdf" or "cannot write (" in (error or "") else None)
+            if cause is None or cause not in self.causes:  # the same browser or disk fault: said once
+                self.causes.add(cause)
+                self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
         elif status == "built":
             item.times["executed" if stage == "execute" else stage] = time.perf_counter() - self.started[task.name]
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))

@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         check_text(args.notebooks or discover()) if args.project_deps else None  # typed digits, empty zh/en
         for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
             check_writable(folder)
-        check_writable(paths.FIGURES) if args.project_deps else None
+        check_writable(paths.FIGURES, elsewhere=False) if args.project_deps else None
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

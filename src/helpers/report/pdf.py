@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..base.pdfcheck import check_pdf
+
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
 APP_PATHS = (
@@ -121,6 +123,7 @@ def _finish_pdf(data: bytes, pdf: Path) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        check_pdf(Path(tmp), pdf)  # blank pages (no font, no text) are never published
         os.chmod(tmp, 0o644)
         os.replace(tmp, pdf)
     finally:
@@ -140,7 +143,7 @@ class Browser:
     """One headless browser driven over ``--remote-debugging-pipe`` (NUL-separated JSON)."""
 
     def __init__(self, chrome: str, profile_root: Path | None = None, timeout: float = 60) -> None:
-        self.chrome, self.timeout = chrome, timeout
+        self.chrome, self.timeout, self.hung = chrome, timeout, False
         self.profile = _new_profile(profile_root)
         self._lock = threading.Lock()
         self._id = 0
@@ -190,6 +193,7 @@ class Browser:
         while b"\0" not in self._buf:
             left = deadline - time.monotonic()
             if left <= 0:
+                self.hung = True  # close() then kills it at once
                 raise PrintFailed(f"{Path(self.chrome).name} did not answer within {self.timeout:.0f} s")
             ready, _, _ = select.select([self._from_chrome], [], [], left)
             if ready:
@@ -239,7 +243,10 @@ class Browser:
     def close(self) -> None:
         """Stop the browser and remove its profile."""
         try:
-            if self.proc.poll() is None:
+            if self.proc.poll() is None and self.hung:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+            elif self.proc.poll() is None:
                 try:
                     with self._lock:
                         self._send("Browser.close")
@@ -254,17 +261,26 @@ class Browser:
 
 _browsers: dict[tuple[str, str], Browser] = {}
 _browsers_lock = threading.Lock()
+#: A browser that hung or could not start: the build's other PDFs fail at once, with the same line.
+_hung: dict[tuple[str, str], str] = {}
+HUNG_FIX = ("Fix: check that the browser runs headless (`{} --headless --dump-dom about:blank`), or point CHROME= at "
+            "another one; XN_CHROME_TIMEOUT=<seconds> (default 30) gives a slow machine more time")
 
 
 def _browser(chrome: str, profile_root: Path | None) -> Browser:
     """The shared browser for ``chrome`` (started on first use)."""
     key = (chrome, str(profile_root))
     with _browsers_lock:
+        if key in _hung:
+            raise PrintFailed(_hung[key])
         if key not in _browsers or _browsers[key].proc.poll() is not None:
             try:
-                _browsers[key] = Browser(chrome, profile_root)
+                _browsers[key] = Browser(chrome, profile_root, float(os.environ.get("XN_CHROME_TIMEOUT") or 30))
             except (OSError, ValueError) as err:
                 raise PrintFailed(f"could not start {chrome}: {err}") from None
+            except PrintFailed as err:
+                _hung[key] = f"{err}; {HUNG_FIX.format(Path(chrome).name)}"
+                raise PrintFailed(_hung[key]) from None
         return _browsers[key]
 
 
@@ -273,6 +289,7 @@ def shutdown() -> None:
     with _browsers_lock:
         browsers = list(_browsers.values())
         _browsers.clear()
+        _hung.clear()
     for b in browsers:
         try:
             b.close()
@@ -287,7 +304,15 @@ def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_
     """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build)."""
     html, pdf = Path(html).resolve(), Path(pdf)
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    _browser(chrome, profile_root).print_pdf(html, pdf)
+    browser = _browser(chrome, profile_root)
+    try:
+        browser.print_pdf(html, pdf)
+    except PrintFailed as err:
+        if not browser.hung:
+            raise
+        _hung[(chrome, str(profile_root))] = msg = f"{err}; {HUNG_FIX.format(Path(chrome).name)}"
+        browser.close()  # hung while printing: stopped now, and the build's other PDFs fail at once
+        raise PrintFailed(msg) from None
 
 
 if __name__ == "__main__":  # pragma: no cover - manual check

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..base.fileio import write_text_atomic
-from ..base.pdfcheck import check_pdf
+from ..base.pdfcheck import check_glyphs
 
 #: Text in an executed notebook that shows a font was missing (the output is then a fallback).
 FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
@@ -40,12 +40,13 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
     stage.mkdir(parents=True)
     try:
         done = run(nb.read_bytes(), nb, lang, timeout, log, env={"XN_FIGURES_DIR": str(stage)})
+        check_glyphs(done, nb)  # a chart drew boxes: fails before anything is written or published
         write_text_atomic(executed, nbformat.writes(done))
         outs = {str(executed): stamp(executed)}
         for fig in sorted(p for p in stage.iterdir() if p.is_file() and not p.name.startswith(".")):
             (out / "figures").mkdir(exist_ok=True)
             dest = out / "figures" / fig.name
-            if dest.is_file() and (dest.read_bytes() == fig.read_bytes() or os.environ.get("XN_KEEP_FIGURES")):
+            if dest.is_file() and (dest.read_bytes() == fig.read_bytes() or os.environ.get("XN_KEEP_FIGURES") == "1"):
                 fig.unlink()  # same bytes, or drawn by drifted packages: the published file stays as it is
             else:
                 os.replace(fig, dest)
@@ -80,7 +81,6 @@ def print_pdf(chrome: str, html: Path, pdf: Path, profiles: Path) -> dict:
     from .pdf import print_pdf as print_
 
     print_(chrome, html, pdf, profile_root=profiles)
-    check_pdf(pdf)  # blank pages (no font, no text) fail; the step's guard removes the file
     return {"outs": {str(pdf): stamp(pdf)}}
 
 

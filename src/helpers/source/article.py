@@ -107,6 +107,10 @@ def decode_article(raw: bytes, path: Path, expected_sha256: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data":  # cut short in a character: the checksum says what happened
+            actual = hashlib.sha256(raw).hexdigest()
+            raise DataError(path, "sha256", f"the article has changed: it is truncated ({len(raw)} bytes, ending "
+                            f"inside a character; sha256 {actual[:12]}…, expected {expected_sha256[:12]}…)", fix) from None
         raise DataError(
             path, f"byte {err.start}",
             "the file is not valid UTF-8 (was it re-saved as GBK/GB2312?)", fix,

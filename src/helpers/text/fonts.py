@@ -66,6 +66,10 @@ FIX = ("restore the project's fonts/ folder (`git checkout -- fonts`) or install
        "Then restart the kernel")
 
 
+class ShippedFontWarning(UserWarning):
+    """The shipped font subset is missing or damaged (another font draws the charts)."""
+
+
 class MissingCJKFontWarning(UserWarning):
     """No font able to draw Chinese was found; charts fall back to English labels."""
 
@@ -86,11 +90,18 @@ _loaded: dict[str, bool] = {}
 
 def shipped_font() -> CJKFont | None:
     """The shipped subset, loaded into matplotlib (once per process), or None if its files are gone."""
+    from ..base.envcheck import font_problem
+
     regular = font_path("Regular")
     for weight in WEIGHTS:
         path = font_path(weight)
         if str(path) not in _loaded:
-            ok = path.is_file()
+            problem = font_problem(path)  # missing, truncated, random bytes: never drawn with, and said so
+            ok = problem is None
+            if problem and path.parent.is_dir():  # (a folder taken away on purpose, as tests do, stays quiet)
+                warnings.warn(f"{path}: the shipped font {problem}; charts fall back to a system font and differ "
+                              f"from the committed ones. Fix: `git checkout fonts/` (or `make fonts`)",
+                              ShippedFontWarning, stacklevel=2)
             if ok:
                 try:
                     font_manager.fontManager.addfont(str(path))

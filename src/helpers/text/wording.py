@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..base import paths
+from ..base.errors import DataError
 from ..curate import labels
 from . import fonts
 from .prose import render
@@ -31,4 +33,10 @@ def text(key: str, lang: str, extra: Mapping[str, float | str] | None = None) ->
     template = labels.raw(key, lang)
     keep = fonts.cjk_available()
     template = _CJK_OPTIONAL.sub(lambda m: m.group(1) if keep else "", template)
-    return render(template, lang, {"per": labels.PER, **(extra or {})})
+    try:
+        return render(template, lang, {"per": labels.PER, **(extra or {})})
+    except KeyError as err:  # an unknown {placeholder}: name the label file and the key
+        name = err.args[0].split("{", 1)[-1].split("}", 1)[0] if err.args and "{" in str(err.args[0]) else err
+        raise DataError(labels.source(key), f"key {key}, column {lang}", f"{{{name}}} is neither a figure_id, a derived_id "
+                        "nor a value the chart passes", f"fix the placeholder's name ({paths.TIDY_REL}/figures.csv, "
+                        "derived.csv list the ids), then run the build again") from None
