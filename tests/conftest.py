@@ -14,6 +14,11 @@ from helpers.base import paths
 from helpers.source.article import Article, load_article
 from helpers.tidy.tables import build_all
 
+# `make test` runs pytest inside make: a test that runs make itself must see what a user's top-level
+# make prints ("make: ...", not "make[1]: Entering directory ..."), so make's own variables are dropped.
+for _name in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES"):
+    os.environ.pop(_name, None)
+
 
 @pytest.fixture(scope="session")
 def article() -> Article:
