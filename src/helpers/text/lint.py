@@ -68,11 +68,27 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
                     yield DataError(path, where, f"the number(s) {', '.join(found)} are typed by hand", TYPED_FIX)
 
 
+def _part_defects() -> Iterator[DataError]:
+    """The article's sections of the kit's notebooks (``texts/notebooks.csv``)."""
+    from .texts import PARTS, TEXTS
+
+    for name, pair in PARTS.items():
+        for lang, text in zip(_NAMES, pair):
+            where = f"part {name}, column {lang}"
+            if not text.strip():
+                yield DataError(TEXTS / "notebooks.csv", where, f"the {_NAMES[lang]} text is empty",
+                                f"write the {_NAMES[lang]} prose (both languages are native; see house-style.md)")
+            elif found := typed_numbers(text):
+                yield DataError(TEXTS / "notebooks.csv", where, f"the number(s) {', '.join(found)} are typed by hand",
+                                TYPED_FIX)
+
+
 def defects(notebooks: list[Path], label_file: Path | None = None) -> list[DataError]:
-    """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``)
-    and in ``notebooks``' prose."""
+    """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``),
+    in ``notebooks``' prose and in the article's sections of the kit's notebooks."""
     files = [Path(label_file)] if label_file is not None else [labels.KIT_LABELS, labels.LABELS]
-    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb)))]
+    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb))),
+            *(_part_defects() if label_file is None else ())]
 
 
 def check_text(notebooks: list[Path], label_file: Path | None = None) -> None:
