@@ -201,3 +201,16 @@ def test_parameters_cell_reads_the_language_from_the_environment(path, monkeypat
         namespace: dict = {}
         exec(cell.source, namespace)  # noqa: S102 - the notebook's own cell
         assert namespace["LANGUAGE"] == expected, (path.name, env)
+
+
+def test_a_section_missing_from_the_article_stops_the_build_in_one_line(tmp_path) -> None:
+    """A kit notebook asking for a section the article's texts/notebooks.csv lacks: one line naming it and the fix."""
+    from helpers.text.lint import defects
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('say(part="01.intro")'), nbformat.v4.new_code_cell('say(part="zz.absent")')]
+    path = tmp_path / "kit.ipynb"
+    nbformat.write(nb, path)
+    found = [str(d) for d in defects([path]) if "notebooks.csv" in str(d)]
+    assert len(found) == 1 and "part zz.absent" in found[0] and "add a row part=zz.absent" in found[0], found
+    assert "\n" not in found[0]

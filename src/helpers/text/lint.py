@@ -1,6 +1,7 @@
 """The checks the tests make on reader-facing text, run by the build too (before any notebook runs):
-no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), and no
-language left empty in a label or a ``say(en=..., zh=...)`` prose cell.
+no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), no
+language left empty in a label or a ``say(en=..., zh=...)`` prose cell, and no ``say(part=...)`` of a kit notebook
+without its section in the article's ``texts/notebooks.csv``.
 
 :func:`check_text` raises one :class:`~helpers.base.errors.DataError` naming the file, the entry and the fix.
 """
@@ -11,7 +12,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..base.errors import DataError
+from ..base.errors import DataError, repo_path
 from ..curate import labels
 from .prose import typed_numbers
 
@@ -43,6 +44,12 @@ def _say_calls(source: str) -> Iterator[ast.Call]:
             yield node
 
 
+def _parts() -> dict[str, tuple[str, str]]:
+    from .texts import PARTS
+
+    return PARTS
+
+
 def _notebook_defects(path: Path) -> Iterator[DataError]:
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
@@ -56,6 +63,13 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
         if cell.get("cell_type") != "code" or "say(" not in source:
             continue
         for call in _say_calls(source):
+            part = next((kw.value for kw in call.keywords if kw.arg == "part"), None)
+            if isinstance(part, ast.Constant) and part.value not in _parts():
+                from .texts import TEXTS
+
+                yield DataError(TEXTS / "notebooks.csv", f"part {part.value}", f"{path.name} cell {n} asks for this "
+                                "section of the article and it has none", f"add a row part={part.value} with its en and "
+                                f"zh prose to {repo_path(TEXTS / 'notebooks.csv')}")
             given = {kw.arg: kw.value for kw in call.keywords if kw.arg in _NAMES}
             for lang, name in _NAMES.items():
                 value = given.get(lang)
