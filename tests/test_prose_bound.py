@@ -24,7 +24,7 @@ from helpers.report import readme
 from helpers.text.facts import facts
 from helpers.text.identities import IDENTITIES
 from helpers.text.readable import HEADERS
-from helpers.text.texts import FINDINGS, GLOSSARY, READER
+from helpers.text.texts import FINDINGS, GLOSSARY, PARTS, READER
 
 NOTEBOOKS = paths.notebooks()
 #: filled by the note's builder, not from the tables
@@ -50,6 +50,35 @@ def _notebook_templates() -> Iterator[Template]:
                         if kw.arg in {"en", "zh"}:
                             assert isinstance(kw.value, ast.Constant), f"{where}: say({kw.arg}=...) must be a literal"
                             yield f"{where} say({kw.arg}=)", kw.arg, kw.value.value, bound
+
+
+def _part_templates() -> Iterator[Template]:
+    """The article's sections of the kit's notebooks (texts/notebooks.csv), with the names the notebooks'
+    ``say(part=...)`` calls bind, and the funnel's ``<stage>_per_100_first`` that notebook 02 binds."""
+    bound: dict[str, set[str]] = {}
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code" or "say(" not in cell.source:
+                continue
+            for node in ast.walk(ast.parse(cell.source)):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "say":
+                    kws = {kw.arg: kw.value for kw in node.keywords}
+                    if isinstance(kws.get("part"), ast.Constant):
+                        bound.setdefault(kws["part"].value, set()).update(k for k in kws if k not in {"part", None})
+    from helpers.tidy.load import load_table
+
+    per_100 = {f"{s}_per_100_first" for s in load_table("funnel")["stage"]}
+    for name, (en, zh) in PARTS.items():
+        yield f"texts/notebooks.csv part {name} [en]", "en", en, bound.get(name, set()) | per_100
+        yield f"texts/notebooks.csv part {name} [zh]", "zh", zh, bound.get(name, set()) | per_100
+
+
+def test_every_part_a_notebook_asks_for_exists() -> None:
+    """Each ``say(part=...)`` of the notebooks the build runs names a section of the article's texts/notebooks.csv."""
+    asked = {m for path in NOTEBOOKS for cell in nbformat.read(path, as_version=4).cells
+             for m in re.findall(r'say\(part="([^"]+)"', cell.source)}
+    assert asked, "no notebook asks for an article's section"
+    assert not asked - set(PARTS), f"sections missing from texts/notebooks.csv: {sorted(asked - set(PARTS))}"
 
 
 def _section(text: str, heading: str) -> str:
@@ -85,7 +114,7 @@ def _module_templates() -> Iterator[Template]:
     yield "README.zh-CN.md (outside the generated block)", "zh", _outside_block(text), set()
 
 
-TEMPLATES = list(_notebook_templates()) + list(_module_templates())
+TEMPLATES = list(_notebook_templates()) + list(_part_templates()) + list(_module_templates())
 
 
 def test_no_template_holds_a_typed_number() -> None:
@@ -106,12 +135,12 @@ def test_every_placeholder_resolves_and_counts() -> None:
     assert not unknown, "placeholders with no value:\n" + "\n".join(unknown)
     print(f"\n{count} prose numbers checked in {len(TEMPLATES)} templates")
     assert count >= 400, count
-    assert sum(1 for t in TEMPLATES if t[0].startswith("notebooks/")) >= 40
+    assert sum(1 for t in TEMPLATES if t[0].startswith(("notebooks/", "texts/notebooks.csv"))) >= 40
 
 
 def test_a_hand_edit_is_caught() -> None:
     """Replacing any placeholder of a notebook's prose with its value is a typed number."""
-    where, lang, text, bound = next(t for t in TEMPLATES if "02-funnel" in t[0] and "{city_problem_leads}" in t[2])
+    where, lang, text, bound = next(t for t in TEMPLATES if "part 02." in t[0] and "{city_problem_leads}" in t[2])
     edited = text.replace("{city_problem_leads}", prose.render("{city_problem_leads}", lang), 1)
     assert prose.typed_numbers(edited) == ["409"], where
     edited = text.replace("{city_problem_leads}", "410", 1)
@@ -172,3 +201,16 @@ def test_parameters_cell_reads_the_language_from_the_environment(path, monkeypat
         namespace: dict = {}
         exec(cell.source, namespace)  # noqa: S102 - the notebook's own cell
         assert namespace["LANGUAGE"] == expected, (path.name, env)
+
+
+def test_a_section_missing_from_the_article_stops_the_build_in_one_line(tmp_path) -> None:
+    """A kit notebook asking for a section the article's texts/notebooks.csv lacks: one line naming it and the fix."""
+    from helpers.text.lint import defects
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('say(part="01.intro")'), nbformat.v4.new_code_cell('say(part="zz.absent")')]
+    path = tmp_path / "kit.ipynb"
+    nbformat.write(nb, path)
+    found = [str(d) for d in defects([path]) if "notebooks.csv" in str(d)]
+    assert len(found) == 1 and "part zz.absent" in found[0] and "add a row part=zz.absent" in found[0], found
+    assert "\n" not in found[0]

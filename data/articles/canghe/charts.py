@@ -7,3 +7,6 @@ __all__ = ["rounds_chart", "CHARTS"]
 
 #: This article's charts: file stem -> (function, the tidy tables it takes, in order).
 CHARTS = {"schedule": (rounds_chart, ("schedule_2025", "timeline"))}
+
+#: The charts of the kit's schedule notebook (03), in order: the rounds' chart first, then the plan's others.
+SCHEDULE_CHARTS = ("schedule",)

@@ -476,3 +476,6 @@ DERIVED_VIA_TABLES = {
     "funnel": ("funnel_transfer_rate", "funnel_filing_rate", "funnel_sanction_rate",
                "funnel_sanctions_per_100_leads"),  # funnel.csv: pct_of_previous, pct_of_first
 }
+
+#: The charts of the kit's schedule notebook (03), in order: the rounds' chart first, then the plan's others.
+SCHEDULE_CHARTS = ("timeline", "plan-2017")

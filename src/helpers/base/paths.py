@@ -42,11 +42,9 @@ def article_slugs() -> list[str]:
 
 
 def notebooks() -> list[Path]:
-    """What the build runs, in file-name order: the kit's notebooks and the chosen article's own. The kit's
-    notebooks are still written for the default article (their prose names its figures), so another article
-    runs only its own ``notebooks/``."""
-    own = list(ARTICLE_NOTEBOOKS.glob("*.ipynb"))
-    found = [*NOTEBOOKS.glob("*.ipynb"), *own] if SLUG == DEFAULT_ARTICLE else own
+    """What the build runs, in file-name order: the kit's notebooks (any article's tables, funnel and schedule;
+    the article's own prose in them is its ``texts/notebooks.csv``) and the chosen article's own."""
+    found = [*NOTEBOOKS.glob("*.ipynb"), *ARTICLE_NOTEBOOKS.glob("*.ipynb")]
     return sorted((p for p in found if not p.name.startswith(".")), key=lambda p: p.name)
 
 

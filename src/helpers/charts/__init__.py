@@ -13,7 +13,7 @@ from .rounds import rounds_chart
 from .style import publish, save, show, texts
 
 __all__ = ["funnel_chart", "rounds_chart",
-           "save", "show", "publish", "texts", "draw", "CHARTS"]
+           "save", "show", "publish", "texts", "draw", "CHARTS", "SCHEDULE_CHARTS"]
 
 #: Every chart: file stem -> (function, the tidy tables it takes, in order). The kit's funnel; the rest are
 #: the chosen article's (its charts.py registers the kit's functions it uses and its own).
@@ -23,6 +23,9 @@ CHARTS = {
 #: The chosen article's own charts (its folder's ``charts.py``), drawn like the kit's; their functions
 #: are reachable here too (``charts.units_2016_chart`` for Xianning).
 _ARTICLE = article_charts()
+#: The charts the kit's schedule notebook (03) publishes, the rounds' chart first (``SCHEDULE_CHARTS`` in the
+#: article's charts.py)
+SCHEDULE_CHARTS: tuple[str, ...] = tuple(getattr(_ARTICLE, "SCHEDULE_CHARTS", ()))
 if _ARTICLE is not None:
     CHARTS.update(_ARTICLE.CHARTS)
     globals().update({name: getattr(_ARTICLE, name) for name in _ARTICLE.__all__ if name != "CHARTS"})

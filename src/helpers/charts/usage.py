@@ -9,7 +9,7 @@ Kept beside the chart registry (:data:`helpers.charts.CHARTS`) so it cannot drif
   The ids named by placeholders in the chart's texts (``chart.<name>.*`` in
   ``data/curated/labels.csv``) count too.
 * :func:`notebooks_by_chart` reads the notebooks' code cells for ``publish(fig, "<chart>")``
-  (or ``save(...)``), so a chart moved to another notebook moves its links with it.
+  (or ``save(...)``, or the article's ``charts.SCHEDULE_CHARTS[i]`` in the kit's notebook 03), so a chart moved to another notebook moves its links with it.
 
 Both are computed from files on disk (cheap: a parse of four modules and four notebooks).
 """
@@ -39,6 +39,7 @@ _OWN = article_charts()
 SHOWN_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "SHOWN_VIA_TABLES", {}))
 DERIVED_VIA_TABLES: dict[str, tuple[str, ...]] = dict(getattr(_OWN, "DERIVED_VIA_TABLES", {}))
 
+_SCHEDULE = re.compile(r"\bSCHEDULE_CHARTS\[(\d+)(:?)\]")
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PUBLISH = re.compile(r"\b(?:publish|save)\(\s*[A-Za-z_][A-Za-z0-9_]*\s*,\s*[\"']([A-Za-z0-9_-]+)[\"']")
 
@@ -127,6 +128,12 @@ def charts_by_figure() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _schedule_charts(src: str) -> list[str]:
+    """The charts a cell publishes through ``charts.SCHEDULE_CHARTS[i]`` or ``[i:]`` (the kit's notebook 03)."""
+    names = tuple(getattr(_OWN, "SCHEDULE_CHARTS", ()))
+    return [n for i, rest in _SCHEDULE.findall(src) for n in (names[int(i):] if rest else names[int(i):int(i) + 1])]
+
+
 def notebooks_by_chart(notebooks_dir: Path = paths.NOTEBOOKS) -> dict[str, tuple[str, ...]]:
     """Chart name -> the notebooks (file stems) whose code publishes it, in file order (the kit's and the
     article's own notebooks unless another folder is given)."""
@@ -142,7 +149,7 @@ def notebooks_by_chart(notebooks_dir: Path = paths.NOTEBOOKS) -> dict[str, tuple
                 continue
             src = cell.get("source", "")
             src = "".join(src) if isinstance(src, list) else src
-            for chart in _PUBLISH.findall(src):
+            for chart in [*_PUBLISH.findall(src), *_schedule_charts(src)]:
                 if nb.stem not in out.setdefault(chart, []):
                     out[chart].append(nb.stem)
     return {k: tuple(v) for k, v in out.items()}

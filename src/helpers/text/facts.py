@@ -59,6 +59,9 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
     out["sha256"] = meta["sha256"]
     for key in ("title", "title_en", "outlet", "outlet_en", "byline", "byline_en"):
         out[key] = str(meta[key])
+    # the article's folders as a user types them (the notebooks name their inputs)
+    out.update(raw_dir=paths.RAW_REL, curated_dir=paths.CURATED_REL, tidy_dir=paths.TIDY_REL,
+               datapackage_path=paths.DATAPACKAGE_REL)
     return tuple(out.items())
 
 

@@ -1,6 +1,7 @@
 """The checks the tests make on reader-facing text, run by the build too (before any notebook runs):
-no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), and no
-language left empty in a label or a ``say(en=..., zh=...)`` prose cell.
+no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), no
+language left empty in a label or a ``say(en=..., zh=...)`` prose cell, and no ``say(part=...)`` of a kit notebook
+without its section in the article's ``texts/notebooks.csv``.
 
 :func:`check_text` raises one :class:`~helpers.base.errors.DataError` naming the file, the entry and the fix.
 """
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..base import paths
-from ..base.errors import DataError
+from ..base.errors import DataError, repo_path
 from ..curate import labels
 from .prose import typed_numbers
 
@@ -46,6 +47,12 @@ def _say_calls(source: str) -> Iterator[ast.Call]:
             yield node
 
 
+def _parts() -> dict[str, tuple[str, str]]:
+    from .texts import PARTS
+
+    return PARTS
+
+
 def _notebook_defects(path: Path) -> Iterator[DataError]:
     try:
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
@@ -59,6 +66,13 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
         if cell.get("cell_type") != "code" or "say(" not in source:
             continue
         for call in _say_calls(source):
+            part = next((kw.value for kw in call.keywords if kw.arg == "part"), None)
+            if isinstance(part, ast.Constant) and part.value not in _parts():
+                from .texts import TEXTS
+
+                yield DataError(TEXTS / "notebooks.csv", f"part {part.value}", f"{path.name} cell {n} asks for this "
+                                "section of the article and it has none", f"add a row part={part.value} with its en and "
+                                f"zh prose to {repo_path(TEXTS / 'notebooks.csv')}")
             given = {kw.arg: kw.value for kw in call.keywords if kw.arg in _NAMES}
             for lang, name in _NAMES.items():
                 value = given.get(lang)
@@ -71,11 +85,27 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
                     yield DataError(path, where, f"the number(s) {', '.join(found)} are typed by hand", TYPED_FIX)
 
 
+def _part_defects() -> Iterator[DataError]:
+    """The article's sections of the kit's notebooks (``texts/notebooks.csv``)."""
+    from .texts import PARTS, TEXTS
+
+    for name, pair in PARTS.items():
+        for lang, text in zip(_NAMES, pair):
+            where = f"part {name}, column {lang}"
+            if not text.strip():
+                yield DataError(TEXTS / "notebooks.csv", where, f"the {_NAMES[lang]} text is empty",
+                                f"write the {_NAMES[lang]} prose (both languages are native; see house-style.md)")
+            elif found := typed_numbers(text):
+                yield DataError(TEXTS / "notebooks.csv", where, f"the number(s) {', '.join(found)} are typed by hand",
+                                TYPED_FIX)
+
+
 def defects(notebooks: list[Path], label_file: Path | None = None) -> list[DataError]:
-    """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``)
-    and in ``notebooks``' prose."""
+    """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``),
+    in ``notebooks``' prose and in the article's sections of the kit's notebooks."""
     files = [Path(label_file)] if label_file is not None else [labels.KIT_LABELS, labels.LABELS]
-    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb)))]
+    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb))),
+            *(_part_defects() if label_file is None else ())]
 
 
 def check_text(notebooks: list[Path], label_file: Path | None = None) -> None:

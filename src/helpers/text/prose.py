@@ -203,14 +203,20 @@ def language_default() -> str:
 
 
 def speaker(language: str, **extra: float | str):
-    """``say(en=..., zh=..., **more)``: render the template of *language* and display it as Markdown.
+    """``say(en=..., zh=..., **more)``: render the template of *language* and display it as Markdown;
+    ``say(part="01.funnel", **more)`` renders the article's own section (:func:`helpers.text.texts.part`).
 
     Returns the display object (shown by Jupyter when it is the cell's last value).
     """
-    def say(en: str, zh: str, **more: float | str):
+    def say(en: str | None = None, zh: str | None = None, *, part: str | None = None, **more: float | str):
         from IPython.display import Markdown
 
-        template = zh if language == "zh" else en
+        if part is not None:  # the article's own section of a kit notebook (its texts/notebooks.csv)
+            from .texts import part as article_part
+
+            template = article_part(part, language)
+        else:
+            template = zh if language == "zh" else en
         return Markdown(render(template, language, {**extra, **more}))
 
     return say

@@ -2,7 +2,8 @@
 chosen article's text store ``data/articles/<slug>/texts/``.
 
 ``headline.{en,zh}.md`` (one line), ``findings.{en,zh}.md`` (the README's "Main findings" and the note's),
-``reader.{en,zh}.md`` (the note), ``glossary.csv`` (``term``, ``en``, ``zh``). Each template is Markdown whose
+``reader.{en,zh}.md`` (the note), ``glossary.csv`` (``term``, ``en``, ``zh``), ``notebooks.csv`` (``part``, ``en``,
+``zh``: the article's sections of the kit's notebooks, which call them ``say(part="01.funnel")``). Each template is Markdown whose
 every number is a placeholder of :func:`helpers.text.prose.render` (figures, derived values, dates from
 :mod:`helpers.text.facts`); a test checks that none holds a typed digit. ``![caption](figure:NAME)`` marks where
 a chart goes. Extra values the note passes: ``rounding_rule`` and the assembled parts
@@ -16,7 +17,7 @@ from pathlib import Path
 from ..base import paths
 from ..base.errors import DataError, repo_path
 
-__all__ = ["READER", "GLOSSARY", "FINDINGS", "TEXTS"]
+__all__ = ["READER", "GLOSSARY", "FINDINGS", "TEXTS", "PARTS", "part"]
 
 #: the chosen article's text store
 TEXTS: Path = paths.ARTICLE_DIR / "texts"
@@ -49,3 +50,23 @@ GLOSSARY: list[tuple[str, str, str]] = _glossary()
 #: The reader's note, both languages, and its headline.
 READER: dict = {**{lang: _read(f"reader.{lang}.md") for lang in _LANGS},
                 "headline": {lang: _read(f"headline.{lang}.md") for lang in _LANGS}}
+
+
+def _parts(path: Path = TEXTS / "notebooks.csv") -> dict[str, tuple[str, str]]:
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["part"]: (row["en"], row["zh"]) for row in csv.DictReader(fh)}
+
+
+#: part -> (English template, Chinese template): the article's sections of the kit's notebooks
+PARTS: dict[str, tuple[str, str]] = _parts()
+
+
+def part(name: str, language: str) -> str:
+    """The article's template ``name`` of the kit's notebooks in *language* (``texts/notebooks.csv``)."""
+    if name not in PARTS:
+        path = TEXTS / "notebooks.csv"
+        raise DataError(path, f"part {name}", "the kit's notebook asks for this section and the article has none",
+                        f"add a row part={name} with its en and zh prose to {repo_path(path)}")
+    return PARTS[name][1 if language == "zh" else 0]
