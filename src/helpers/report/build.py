@@ -1,10 +1,9 @@
 """The build as doit tasks, one per step of each output (what a step does is in :mod:`.steps`).
 
-Per language and notebook ``execute`` -> ``html`` -> ``pdf``; per language the ``reader-report``
-(html -> pdf) and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content, with
-doit's size-and-time shortcut); packages, Python, language and Chromium's version are ``config_changed``;
-:func:`_intact` refuses an output changed on disk or drawn without the project's fonts. doit's state
-(``.build/doit.json``) is saved whole after every step; a lock lets one build at a time use a folder.
+Per language and notebook ``execute`` -> ``html`` -> ``pdf``; per language the ``reader-report`` and the
+``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); packages, Python, language and
+Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
+without the project's fonts. doit's state is saved whole after every step; one build at a time per folder.
 """
 from __future__ import annotations
 
@@ -35,23 +34,19 @@ def font_files() -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
-    """Every input of the build, declared once (the tidy tables' own: ``tidyset.input_files``).
+def inputs(kind: str) -> list[Path]:
+    """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their own
+    inputs ``tidyset.input_files``, the helpers but this package); ``export``, the page code and fonts;
+    ``article``, what the annotated article is made from."""
+    from ..tidy.tidyset import input_files
 
-    ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
-    ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
-    """
-    src, tidy = root / "src" / "helpers", sorted(p for p in (root / "data" / "tidy").glob("*") if p.is_file())
+    data = [*input_files(), *(p for p in sorted(paths.TIDY.glob("*")) if p.is_file()),
+            *sorted(p for p in (paths.ROOT / "src" / "helpers").rglob("*.py") if HERE not in p.parents)]
     if kind == "notebook":
-        return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")),
-                *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
+        return data
     if kind == "export":
-        return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
-    return [paths.ARTICLE, paths.ARTICLE_META, *sorted(p for p in paths.CURATED.glob("*.csv")), paths.DATAPACKAGE,
-            *(p for p in tidy if p.suffix == ".csv"), *sorted(paths.NOTEBOOKS.glob("*.ipynb")),
-            *sorted(p for p in src.rglob("*.py") if HERE not in p.parents),
-            *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
-            *font_files()]
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader", "steps")] + font_files()
+    return [*data, *discover(), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py", *font_files()]
 
 
 @dataclass
@@ -64,7 +59,6 @@ class NotebookResult:
     status: str = "skipped"  # "built", "skipped" or "failed"
     error: str | None = None
     executed: Path | None = None
-    times: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -75,7 +69,7 @@ class BuildResult:
     items: list[NotebookResult] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     index: Path | None = None
-    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted
+    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted (.fastpath)
     fallback: bool = False  # some output was made without the project's fonts
 
     @property
@@ -108,66 +102,64 @@ def _intact(task: Any, values: dict) -> bool:
     return not values.get("fallback")
 
 
-def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Callable[[], Any]:
-    """``fn(*args)`` as a doit action: its values, or (outputs ``drop`` removed) doit's TaskFailed."""
+def _guard(fn: Callable[..., dict | None], args: tuple, target: Path, drop: Sequence[Path]) -> Callable[[], Any]:
+    """``fn(*args)`` as a doit action: its values with ``target``'s stamp, or (``drop`` removed) TaskFailed."""
     def action() -> Any:
         from doit.exceptions import TaskFailed
 
         from .execute import NotebookFailed
 
         try:
-            return fn(*args)
+            values = fn(*args) or {}
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
             return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
+        return {**values, "outs": {str(target): steps.stamp(target), **values.get("outs", {})}}
     return action
 
 
-class _Plan:
-    """The doit tasks of one build."""
+class _Build:
+    """The doit tasks of one build, and doit's reporter: one line per output once all its steps are done."""
 
-    def __init__(self, out: Path, chrome: str | None, config: dict) -> None:
-        self.out, self.chrome, self.config = out, chrome, config
+    def __init__(self, out: Path, chrome: str | None, version: str, config: dict, say: Callable[[str], None]) -> None:
+        self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
-        self.keys: dict[str, int] = {}  # output -> number of its steps
-        self.paths: dict[str, Path] = {}  # output -> its notebook
+        self.items: dict[str, NotebookResult] = {}
+        self.pending: dict[str, int] = {}  # output -> its steps not done yet
+        self.times: dict[str, dict[str, float]] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.fallback = False
 
-    def task(self, key: str, stage: str, action: Callable[[], Any], deps: list[Path], target: Path,
-             config: dict) -> None:
+    def task(self, key: str, stage: str, fn: Callable[..., Any], args: tuple, deps: list[Path], target: Path,
+             config: dict, drop: Sequence[Path] = (), path: Path | None = None) -> None:
         from doit.task import Task
         from doit.tools import config_changed
 
-        self.keys[key] = self.keys.get(key, 0) + 1
-        self.tasks.append(Task(f"{key}|{stage}", [(action,)], file_dep=[str(d) for d in deps], targets=[str(target)],
-                               uptodate=[_intact, config_changed(config)], verbosity=2, io={"capture": False}))
+        if key != "index":
+            self.items.setdefault(key, NotebookResult(key, key.split("/")[0], path))
+            self.pending[key] = self.pending.get(key, 0) + 1
+        self.tasks.append(Task(f"{key}|{stage}", [(_guard(fn, args, target, drop),)], file_dep=list(map(str, deps)),
+                               targets=[str(target)], uptodate=[_intact, config_changed(config)], verbosity=2,
+                               io={"capture": False}))
 
     def page(self, key: str, load: Callable[[], Any], title: str, reader: bool, src: list[Path]) -> None:
         """The HTML and PDF steps of one page made from notebook(s) ``src``."""
+        from .pdf import print_pdf
+
         html, pdf = (self.out / f"{key}.{ext}" for ext in ("html", "pdf"))
-        self.task(key, "html", _guard(steps.export, load, title, reader, html, pdf, drop=[html, pdf]),
-                  src + inputs("export"), html, self.config)
+        self.task(key, "html", steps.export, (load, title, reader, html, pdf), src + inputs("export"), html,
+                  self.config, [html, pdf])
         if self.chrome:
-            self.task(key, "pdf", _guard(steps.print_pdf, self.chrome, html, pdf, self.out / ".build" / "chrome",
-                                         drop=[pdf]), [html], pdf, {"chrome": self.version()})
-
-    def version(self) -> str:
-        """Chromium's ``--version`` (asked once per build)."""
-        if not hasattr(self, "_version"):
-            import subprocess
-
-            self._version = subprocess.run([self.chrome, "--version"], capture_output=True, text=True,
-                                           timeout=30, stdin=subprocess.DEVNULL).stdout.strip() or "unknown"
-        return self._version
+            self.task(key, "pdf", print_pdf, (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html],
+                      pdf, {"chrome": self.version}, [pdf])
 
     def notebook(self, lang: str, nb: Path, deps: list[Path], timeout: int) -> Path:
         """The steps of notebook ``nb`` in ``lang``; returns the executed notebook's path."""
         key, executed = f"{lang}/{nb.stem}", self.out / ".build" / "executed" / lang / f"{nb.stem}.ipynb"
-        self.paths[key] = nb
         stale = [self.out / f"{k}.{e}" for k in (key, f"{lang}/{READER}") for e in ("html", "pdf")]
-        self.task(key, "execute", _guard(steps.execute, self.out, lang, nb, executed, timeout,
-                                         drop=[executed, *stale]),
-                  [nb, *deps, *font_files()], executed, {**self.config, "lang": lang})
+        self.task(key, "execute", steps.execute, (self.out, lang, nb, executed, timeout), [nb, *deps, *font_files()],
+                  executed, {**self.config, "lang": lang}, [executed, *stale], nb)
         self.page(key, lambda: steps.read([executed])[0], nb.stem, False, [executed])
         return executed
 
@@ -179,17 +171,6 @@ class _Plan:
             return merge_for_reader(steps.read(executed), lang, self.out / "figures")
         self.page(f"{lang}/{READER}", load, reader_title(lang), True, executed)
 
-
-class _Reporter:
-    """doit reporter: one line per output once all its steps are done ("[ok]", "[skip]" or "[FAIL]")."""
-
-    def __init__(self, plan: _Plan, result: BuildResult, echo: Callable[[str], None]) -> None:
-        self.plan, self.result, self.echo = plan, result, echo
-        self.pending = dict(plan.keys)
-        self.items = {k: NotebookResult(k, k.split("/")[0], plan.paths.get(k)) for k in plan.keys}
-        self.started: dict[str, float] = {}
-        self.notes: dict[str, list[str]] = {}
-
     def _done(self, task: Any, status: str, error: str | None = None) -> None:
         key, stage = task.name.split("|")
         if (item := self.items.get(key)) is None:
@@ -198,21 +179,23 @@ class _Reporter:
         if status == "failed" and item.status != "failed":
             item.status, item.error = "failed", error
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
+            self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
         elif status == "built":
-            item.times["executed" if stage == "execute" else stage] = time.perf_counter() - self.started[task.name]
+            times = self.times.setdefault(key, {})
+            times["executed" if stage == "execute" else stage] = time.perf_counter() - times.pop(stage, 0.0)
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
-            self.result.fallback |= bool(task.values.get("fallback"))
+            self.fallback |= bool(task.values.get("fallback"))
             item.status = "failed" if item.status == "failed" else "built"
         if self.pending[key] or item.status == "failed":
             return
         note = self.notes.get(key)
         note = f"  (made without the project's fonts: rebuilt next time; {note[0]})" if note else ""
-        times = ", ".join(f"{s} {t:.1f} s" for s, t in item.times.items())
-        self.echo(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {times}{note}")
+        times = ", ".join(f"{s} {t:.1f} s" for s, t in self.times.get(key, {}).items())
+        self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {times}{note}")
 
     def execute_task(self, task: Any) -> None:
-        self.started[task.name] = time.perf_counter()
+        key, stage = task.name.split("|")
+        self.times.setdefault(key, {})[stage] = time.perf_counter()
 
     def add_success(self, task: Any) -> None:
         self._done(task, "built")
@@ -226,7 +209,7 @@ class _Reporter:
         unmet = "not built because a notebook of this language failed" if READER in task.name else None
         self._done(task, "failed", unmet if isinstance(fail, UnmetDependency) else fail.message.strip())
 
-    def __getattr__(self, name: str) -> Callable[..., None]:  # initialize, get_status, complete_run, ...
+    def __getattr__(self, name: str) -> Callable[..., None]:  # doit's other reporter calls: nothing to say
         return lambda *args, **kw: None
 
 
@@ -248,7 +231,7 @@ def _state(out: Path) -> Any:
     return Saved(WholeJsonDB, str(out / ".build" / "doit.json"))
 
 
-def _run(tasks: list[Any], state: Any, reporter: _Reporter, jobs: int, force: bool) -> None:
+def _run(tasks: list[Any], state: Any, reporter: _Build, jobs: int, force: bool) -> None:
     from doit.control import TaskControl
     from doit.runner import MThreadRunner
     from doit.task import Stream
@@ -277,6 +260,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     """
     import fcntl
     import shutil
+    import subprocess
 
     from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
 
@@ -302,18 +286,20 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
             tmp.unlink(missing_ok=True)
         shutil.rmtree(out / ".build" / "stage", ignore_errors=True)
         clean_profiles(out / ".build" / "chrome")
-        plan = _Plan(out, chrome, {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}})
-        dep_files = inputs("notebook") if deps is None else [Path(d) for d in deps]
+        version = chrome and subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30,
+                                            stdin=subprocess.DEVNULL).stdout.strip()
+        config = {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}}
+        plan, dep_files = _Build(out, chrome, version or "unknown", config, say), inputs("notebook") if deps is None else deps
         for lang in langs:
             if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
                 plan.reader(lang, executed)
             if deps is None:
                 article = out / lang / "article.html"
-                plan.task(f"{lang}/article", "html", _guard(steps.article, lang, article, drop=[article]),
-                          inputs("article"), article, {"lang": lang})
-        state, reporter = _state(out), _Reporter(plan, result, say)
-        _run(plan.tasks, state, reporter, jobs or (os.cpu_count() or 1) + 1, force)
-        result.items = list(reporter.items.values())
+                plan.task(f"{lang}/article", "html", steps.article, (lang, article), inputs("article"), article,
+                          {"lang": lang}, [article])
+        state = _state(out)
+        _run(plan.tasks, state, plan, jobs or (os.cpu_count() or 1) + 1, force)
+        result.items, result.fallback = list(plan.items.values()), plan.fallback
         for item in result.items:
             executed = out / ".build" / "executed" / item.lang / f"{item.key.split('/')[1]}.ipynb"
             item.executed = executed if item.path and executed.exists() else None
@@ -321,11 +307,11 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
         links = {lang: [(n, {e.upper(): f"{lang}/{n}.{e}" for e in ("html", "pdf")
                              if (out / lang / f"{n}.{e}").exists()}) for n in names] for lang in langs}
         result.index, messages = out / "index.html", []
-        plan.task("index", "html", _guard(steps.index, result.index, links, say, messages),
+        plan.task("index", "html", steps.index, (result.index, links, say, messages),
                   [paths.ARTICLE, paths.ARTICLE_META, HERE / "index.py",
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
-        _run(plan.tasks[-1:], state, reporter, 1, force)
+        _run(plan.tasks[-1:], state, plan, 1, force)
         result.messages += messages
         result.watched = _watched(plan, state, dep_files, nbs, chrome)
     if chrome:
@@ -333,7 +319,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     return result
 
 
-def _watched(plan: _Plan, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
+def _watched(plan: _Build, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
     """Every file and folder this build consulted (for :mod:`.fastpath`)."""
     from ..text.fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
 

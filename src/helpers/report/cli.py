@@ -22,14 +22,12 @@ def _notebook(arg: str) -> Path:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh "
-                                "kernels, once per label language) and export HTML, PDF, the reader's reports and "
-                                "index.html. Only what changed is rebuilt.")
-    p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK",
-                   help="notebooks to build (default: every notebooks/*.ipynb)")
+    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh kernels, "
+                                "once per label language) and export HTML, PDF, the reader's reports and index.html. "
+                                "Only what changed is rebuilt.")
+    p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK", help="default: every notebooks/*.ipynb")
     p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
-    p.add_argument("--lang", action="append", choices=LANGS,
-                   help="label language; repeat for several (default: en and zh)")
+    p.add_argument("--lang", action="append", choices=LANGS, help="label language, repeatable (default: en and zh)")
     p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
     p.add_argument("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
     p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
@@ -47,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..base.fileio import check_writable
     from ..tidy.fresh import check_fresh
     from .build import build
+    from .pdf import shutdown
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
@@ -68,18 +67,12 @@ def main(argv: list[str] | None = None) -> int:
               "Fix: make reports/ writable (or free space), then run the build again", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        from .pdf import shutdown
-
         shutdown()  # the shared browser and its profile folder go now, not at the next build
         print("[interrupted] finished steps are recorded; run again to build the rest", flush=True)
         sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
-    argv_ = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--force"]  # same state after
-    if result.ok and not result.fallback:
-        fastpath.write(argv_, result.watched, [f"[skip] {i.key}  up to date" for i in result.items],
-                       str(result.index))
-    else:
-        fastpath.forget(argv_)
+    fastpath.write(sys.argv[1:] if argv is None else argv, result.watched if result.ok and not result.fallback
+                   else None, [f"[skip] {i.key}  up to date" for i in result.items], str(result.index))
     count = {s: sum(i.status == s for i in result.items) for s in ("built", "skipped", "failed")}
     print(f"{'done' if result.ok else 'FAILED'}: {count['built']} built, {count['skipped']} up to date, "
           f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")

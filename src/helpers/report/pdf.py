@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..base.fileio import write_bytes_atomic
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
 APP_PATHS = (
@@ -93,38 +94,19 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    return pid > 0
 
 
 def clean_profiles(root: Path) -> list[Path]:
     """Remove profile folders under ``root`` whose build process is gone; return them."""
     removed = []
     for folder in Path(root).glob(f"{PROFILE_PREFIX}*") if Path(root).is_dir() else []:
-        try:
-            pid = int(folder.name[len(PROFILE_PREFIX):].split("-", 1)[0])
-        except ValueError:
-            pid = -1
-        if pid != os.getpid() and (pid <= 0 or not _alive(pid)):
+        pid = folder.name[len(PROFILE_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
-
-
-def _finish_pdf(data: bytes, pdf: Path) -> None:
-    """Write ``data`` to ``pdf`` whole or not at all (temporary file beside it, then rename)."""
-    if not data.startswith(b"%PDF-"):
-        raise PrintFailed("the browser returned no PDF")
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, pdf)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def _high_fd(fd: int) -> int:
@@ -234,7 +216,9 @@ class Browser:
                     self.call("Target.closeTarget", {"targetId": target})
                 except PrintFailed:
                     pass
-        _finish_pdf(base64.b64decode(data), Path(pdf))
+        if not (data := base64.b64decode(data)).startswith(b"%PDF-"):
+            raise PrintFailed("the browser returned no PDF")
+        write_bytes_atomic(Path(pdf), data)
 
     def close(self) -> None:
         """Stop the browser and remove its profile."""
@@ -283,13 +267,6 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
+def print_pdf(chrome: str, html: Path, pdf: Path, profile_root: Path | None = None) -> None:
     """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build)."""
-    html, pdf = Path(html).resolve(), Path(pdf)
-    pdf.parent.mkdir(parents=True, exist_ok=True)
     _browser(chrome, profile_root).print_pdf(html, pdf)
-
-
-if __name__ == "__main__":  # pragma: no cover - manual check
-    print(find_chrome())
-    print_pdf(find_chrome(), Path(sys.argv[1]), Path(sys.argv[2]))

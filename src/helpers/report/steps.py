@@ -1,19 +1,17 @@
-"""What each step of the build does (doit decides when, see :mod:`.build`): run a notebook and publish
-its figures, export a page, print it, write the article page and the index.
+"""What each step of the build does (doit decides when, see :mod:`.build`).
 
-Each step writes its outputs whole (temporary file, then rename) and returns doit's values for the
-step: ``{"outs": {path: [size, mtime_ns, sha256]}, "fallback": [signs of a missing font]}``.
+A step writes its outputs whole (temporary file, then rename) and returns doit's values beyond its target:
+``{"outs": {path: [size, mtime_ns, sha256]}, "fallback": [signs of a missing font]}``.
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from ..base.fileio import write_text_atomic
+from ..base.fileio import write_bytes_if_changed, write_text_atomic
 
 #: Text in an executed notebook that shows a font was missing (the output is then a fallback).
 FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
@@ -38,22 +36,16 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     try:
-        done = run(nb.read_bytes(), nb, lang, timeout, log, env={"XN_FIGURES_DIR": str(stage)})
+        done = run(nb, lang, timeout, log, env={"XN_FIGURES_DIR": str(stage)})
         write_text_atomic(executed, nbformat.writes(done))
-        outs = {str(executed): stamp(executed)}
-        for fig in sorted(p for p in stage.iterdir() if p.is_file() and not p.name.startswith(".")):
-            (out / "figures").mkdir(exist_ok=True)
-            dest = out / "figures" / fig.name
-            if dest.is_file() and dest.read_bytes() == fig.read_bytes():
-                fig.unlink()  # same bytes: the published file (and its time stamp) stays as it is
-            else:
-                os.replace(fig, dest)
-            outs[str(out / "figures" / fig.name)] = stamp(out / "figures" / fig.name)
+        figures = [out / "figures" / p.name for p in sorted(stage.iterdir()) if p.is_file() and p.name[0] != "."]
+        for fig in figures:  # the same bytes leave the published file (and its time stamp) as it is
+            write_bytes_if_changed(fig, (stage / fig.name).read_bytes())
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     signs = [f"cell {i}: {s}" for i, c in enumerate(done.cells) for o in c.get("outputs", [])
              for s in FALLBACK_SIGNS if s in str(o.get("text", "")) + str(o.get("data", {}))]
-    return {"outs": outs, "fallback": signs}
+    return {"outs": {str(f): stamp(f) for f in figures}, "fallback": signs}
 
 
 def read(files: list[Path]) -> list[Any]:
@@ -71,28 +63,19 @@ def export(load: Callable[[], Any], title: str, reader: bool, html: Path, pdf: P
     write_text_atomic(html, page)
     pdf.unlink(missing_ok=True)
     bad = "id=\"report-cjk\"" not in page and any(ord(c) >= 0x2E80 for c in page)
-    return {"outs": {str(html): stamp(html)}, "fallback": ["html: Chinese text without the embedded font"] * bad}
+    return {"fallback": ["html: Chinese text without the embedded font"] * bad}
 
 
-def print_pdf(chrome: str, html: Path, pdf: Path, profiles: Path) -> dict:
-    """``html`` printed to ``pdf`` by the build's one shared Chromium."""
-    from .pdf import print_pdf as print_
-
-    print_(chrome, html, pdf, profile_root=profiles)
-    return {"outs": {str(pdf): stamp(pdf)}}
-
-
-def article(lang: str, path: Path) -> dict:
+def article(lang: str, path: Path) -> None:
     """``<lang>/article.html``: the article with every number marked (see :mod:`.article_page`)."""
     from .article_page import load_page_data, render_page
     from .fonts import cjk_font_css
 
     data = load_page_data()
-    write_text_atomic(path, render_page(data, lang, cjk_font_css(render_page(data, lang))))
-    return {"outs": {str(path): stamp(path)}}
+    write_text_atomic(path, render_page(data, lang, cjk_font_css(data.text)))
 
 
-def index(path: Path, links: dict, say: Callable[[str], None], messages: list[str]) -> dict:
+def index(path: Path, links: dict, say: Callable[[str], None], messages: list[str]) -> None:
     """``index.html`` linking ``links``, with the build date and the article's checked sha256."""
     from .index import article_stamp, render_index
 
@@ -102,4 +85,3 @@ def index(path: Path, links: dict, say: Callable[[str], None], messages: list[st
     date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     write_text_atomic(path, render_index(links, date, check))
     say(f"[ok]   index.html  ({date})")
-    return {"outs": {str(path): stamp(path)}}
