@@ -326,3 +326,12 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <script>{JS}</script>
 </body></html>
 """
+
+
+def write_page(lang: str, path: Path) -> None:
+    """The build's article step: ``<lang>/article.html`` with the project's CJK font embedded."""
+    from ..base.fileio import write_text_atomic
+    from .fonts import cjk_font_css
+
+    data = load_page_data()
+    write_text_atomic(path, render_page(data, lang, cjk_font_css(data.text)))

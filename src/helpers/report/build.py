@@ -1,12 +1,11 @@
-"""The build as doit tasks, one per step of each output (what a step does is in :mod:`.steps`).
-
-Per language and notebook ``execute`` -> ``html`` -> ``pdf``; per language the ``reader-report`` and the
-``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); packages, Python, language and
-Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
+"""The build as doit tasks: per language and notebook ``execute`` -> ``html`` -> ``pdf``, the ``reader-report``
+and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); Python, packages, language
+and Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
 without the project's fonts. doit's state is saved whole after every step; one build at a time per folder.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..base import paths
-from . import LANGS, steps
+from . import LANGS
 
 READER = "reader-report"
 #: Packages whose version changes what a notebook draws or how it is exported.
@@ -45,8 +44,13 @@ def inputs(kind: str) -> list[Path]:
     if kind == "notebook":
         return data
     if kind == "export":
-        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader", "steps")] + font_files()
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + font_files()
     return [*data, *discover(), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py", *font_files()]
+
+
+def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
+    """The project's notebooks, in file-name order."""
+    return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
 
 
 @dataclass
@@ -55,10 +59,10 @@ class NotebookResult:
 
     key: str
     lang: str
-    path: Path | None = None
+    path: Path | None = None  # the notebook
+    executed: Path | None = None
     status: str = "skipped"  # "built", "skipped" or "failed"
     error: str | None = None
-    executed: Path | None = None
 
 
 @dataclass
@@ -85,38 +89,45 @@ class BuildResult:
         return next(i for i in self.items if i.key == key)
 
 
-def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
-    """The project's notebooks, in file-name order."""
-    return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
+def stamp(path: Path) -> list:
+    """Size, modification time and sha256 of an output (what :func:`_intact` compares)."""
+    with open(path, "rb") as handle:
+        return [(st := os.stat(path)).st_size, st.st_mtime_ns, hashlib.file_digest(handle, "sha256").hexdigest()]
 
 
 def _intact(task: Any, values: dict) -> bool:
     """doit ``uptodate``: every recorded output is on disk unchanged, and none is a font fallback."""
     for path, (size, mtime, sha) in values.get("outs", {}).items():
-        try:
-            st = os.stat(path)
-        except OSError:
-            return False
-        if (st.st_size, st.st_mtime_ns) != (size, mtime) and steps.stamp(Path(path))[2] != sha:
+        st = os.stat(path) if os.path.exists(path) else None
+        if st is None or (st.st_size, st.st_mtime_ns) != (size, mtime) and stamp(Path(path))[2] != sha:
             return False
     return not values.get("fallback")
 
 
-def _guard(fn: Callable[..., dict | None], args: tuple, target: Path, drop: Sequence[Path]) -> Callable[[], Any]:
-    """``fn(*args)`` as a doit action: its values with ``target``'s stamp, or (``drop`` removed) TaskFailed."""
+def _guard(fn: str, args: tuple, target: Path, drop: Sequence[Path]) -> Callable[[], Any]:
+    """``fn(*args)`` (``"module.function"`` of this package) as a doit action: its values (``outs``: more outputs;
+    ``fallback``: signs of a missing font) with ``target``'s stamp, or TaskFailed in one line, ``drop`` removed."""
     def action() -> Any:
+        from importlib import import_module
+
         from doit.exceptions import TaskFailed
 
         from .execute import NotebookFailed
 
         try:
-            values = fn(*args) or {}
+            values = getattr(import_module(f"{__package__}.{fn.split('.')[0]}"), fn.split(".")[1])(*args) or {}
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
             return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
-        return {**values, "outs": {str(target): steps.stamp(target), **values.get("outs", {})}}
+        return {**values, "outs": {str(target): stamp(target), **values.get("outs", {})}}
     return action
+
+
+def _read(files: list[Path]) -> list[Any]:
+    import nbformat
+
+    return [nbformat.read(p, as_version=4) for p in files]
 
 
 class _Build:
@@ -127,40 +138,38 @@ class _Build:
         self.tasks: list[Any] = []
         self.items: dict[str, NotebookResult] = {}
         self.pending: dict[str, int] = {}  # output -> its steps not done yet
-        self.times: dict[str, dict[str, float]] = {}
-        self.notes: dict[str, list[str]] = {}
-        self.fallback = False
+        self.ran: dict[str, list[str]] = {}  # output -> "step time" of each step it ran
+        self.notes: dict[str, list[str]] = {}  # output -> signs of a missing font
+        self.started: dict[str, float] = {}
 
-    def task(self, key: str, stage: str, fn: Callable[..., Any], args: tuple, deps: list[Path], target: Path,
-             config: dict, drop: Sequence[Path] = (), path: Path | None = None) -> None:
+    def task(self, key: str, stage: str, fn: str, args: tuple, deps: list[Path], target: Path,
+             config: dict, drop: Sequence[Path] = ()) -> None:
         from doit.task import Task
         from doit.tools import config_changed
 
-        if key != "index":
-            self.items.setdefault(key, NotebookResult(key, key.split("/")[0], path))
-            self.pending[key] = self.pending.get(key, 0) + 1
+        self.items.setdefault(key, NotebookResult(key, key.split("/")[0]))
+        self.pending[key] = self.pending.get(key, 0) + 1
         self.tasks.append(Task(f"{key}|{stage}", [(_guard(fn, args, target, drop),)], file_dep=list(map(str, deps)),
                                targets=[str(target)], uptodate=[_intact, config_changed(config)], verbosity=2,
                                io={"capture": False}))
 
     def page(self, key: str, load: Callable[[], Any], title: str, reader: bool, src: list[Path]) -> None:
         """The HTML and PDF steps of one page made from notebook(s) ``src``."""
-        from .pdf import print_pdf
-
         html, pdf = (self.out / f"{key}.{ext}" for ext in ("html", "pdf"))
-        self.task(key, "html", steps.export, (load, title, reader, html, pdf), src + inputs("export"), html,
+        self.task(key, "html", "export_html.write_page", (load, title, reader, html, pdf), src + inputs("export"), html,
                   self.config, [html, pdf])
         if self.chrome:
-            self.task(key, "pdf", print_pdf, (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html],
-                      pdf, {"chrome": self.version}, [pdf])
+            self.task(key, "pdf", "pdf.print_pdf", (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html], pdf,
+                      {"chrome": self.version}, [pdf])
 
     def notebook(self, lang: str, nb: Path, deps: list[Path], timeout: int) -> Path:
         """The steps of notebook ``nb`` in ``lang``; returns the executed notebook's path."""
         key, executed = f"{lang}/{nb.stem}", self.out / ".build" / "executed" / lang / f"{nb.stem}.ipynb"
         stale = [self.out / f"{k}.{e}" for k in (key, f"{lang}/{READER}") for e in ("html", "pdf")]
-        self.task(key, "execute", steps.execute, (self.out, lang, nb, executed, timeout), [nb, *deps, *font_files()],
-                  executed, {**self.config, "lang": lang}, [executed, *stale], nb)
-        self.page(key, lambda: steps.read([executed])[0], nb.stem, False, [executed])
+        self.task(key, "execute", "execute.execute", (self.out, lang, nb, executed, timeout), [nb, *deps, *font_files()],
+                  executed, {**self.config, "lang": lang}, [executed, *stale])
+        self.items[key].path, self.items[key].executed = nb, executed
+        self.page(key, lambda: _read([executed])[0], nb.stem, False, [executed])
         return executed
 
     def reader(self, lang: str, executed: list[Path]) -> None:
@@ -168,34 +177,32 @@ class _Build:
         from .reader import merge_for_reader, reader_title
 
         def load() -> Any:
-            return merge_for_reader(steps.read(executed), lang, self.out / "figures")
+            return merge_for_reader(_read(executed), lang, self.out / "figures")
         self.page(f"{lang}/{READER}", load, reader_title(lang), True, executed)
 
     def _done(self, task: Any, status: str, error: str | None = None) -> None:
         key, stage = task.name.split("|")
-        if (item := self.items.get(key)) is None:
+        if key == "index":  # its step says so itself
             return
-        self.pending[key] -= 1
+        item, self.pending[key] = self.items[key], self.pending[key] - 1
         if status == "failed" and item.status != "failed":
             item.status, item.error = "failed", error
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
             self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
         elif status == "built":
-            times = self.times.setdefault(key, {})
-            times["executed" if stage == "execute" else stage] = time.perf_counter() - times.pop(stage, 0.0)
+            took = time.perf_counter() - self.started[task.name]
+            self.ran.setdefault(key, []).append(f"{'executed' if stage == 'execute' else stage} {took:.1f} s")
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
-            self.fallback |= bool(task.values.get("fallback"))
             item.status = "failed" if item.status == "failed" else "built"
         if self.pending[key] or item.status == "failed":
             return
         note = self.notes.get(key)
         note = f"  (made without the project's fonts: rebuilt next time; {note[0]})" if note else ""
-        times = ", ".join(f"{s} {t:.1f} s" for s, t in self.times.get(key, {}).items())
-        self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {times}{note}")
+        ran = ", ".join(self.ran.get(key, []))
+        self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {ran}{note}")
 
     def execute_task(self, task: Any) -> None:
-        key, stage = task.name.split("|")
-        self.times.setdefault(key, {})[stage] = time.perf_counter()
+        self.started[task.name] = time.perf_counter()
 
     def add_success(self, task: Any) -> None:
         self._done(task, "built")
@@ -231,16 +238,6 @@ def _state(out: Path) -> Any:
     return Saved(WholeJsonDB, str(out / ".build" / "doit.json"))
 
 
-def _run(tasks: list[Any], state: Any, reporter: _Build, jobs: int, force: bool) -> None:
-    from doit.control import TaskControl
-    from doit.runner import MThreadRunner
-    from doit.task import Stream
-
-    control = TaskControl(tasks)
-    control.process(None)
-    MThreadRunner(state, reporter, True, force, Stream(2), jobs).run_all(control.task_dispatcher())
-
-
 def _version(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -262,6 +259,10 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     import shutil
     import subprocess
 
+    from doit.control import TaskControl
+    from doit.runner import MThreadRunner
+    from doit.task import Stream
+
     from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
 
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
@@ -274,6 +275,10 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
         if echo is not None:
             echo(msg)
             sys.stdout.flush()
+
+    def run(tasks: list[Any], jobs: int) -> None:
+        (control := TaskControl(tasks)).process(None)
+        MThreadRunner(state, plan, True, force, Stream(2), jobs).run_all(control.task_dispatcher())
     try:
         chrome = find_chrome() if pdf else None
     except ChromeMissing as err:
@@ -289,30 +294,26 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
         version = chrome and subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30,
                                             stdin=subprocess.DEVNULL).stdout.strip()
         config = {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}}
-        plan, dep_files = _Build(out, chrome, version or "unknown", config, say), inputs("notebook") if deps is None else deps
+        plan, state = _Build(out, chrome, version or "unknown", config, say), _state(out)
+        dep_files = inputs("notebook") if deps is None else deps
         for lang in langs:
             if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
                 plan.reader(lang, executed)
             if deps is None:
                 article = out / lang / "article.html"
-                plan.task(f"{lang}/article", "html", steps.article, (lang, article), inputs("article"), article,
+                plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"), article,
                           {"lang": lang}, [article])
-        state = _state(out)
-        _run(plan.tasks, state, plan, jobs or (os.cpu_count() or 1) + 1, force)
-        result.items, result.fallback = list(plan.items.values()), plan.fallback
-        for item in result.items:
-            executed = out / ".build" / "executed" / item.lang / f"{item.key.split('/')[1]}.ipynb"
-            item.executed = executed if item.path and executed.exists() else None
+        run(plan.tasks, jobs or (os.cpu_count() or 1) + 1)
+        result.items, result.fallback = list(plan.items.values()), any(plan.notes.values())
         names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
         links = {lang: [(n, {e.upper(): f"{lang}/{n}.{e}" for e in ("html", "pdf")
                              if (out / lang / f"{n}.{e}").exists()}) for n in names] for lang in langs}
-        result.index, messages = out / "index.html", []
-        plan.task("index", "html", steps.index, (result.index, links, say, messages),
+        result.index = out / "index.html"
+        plan.task("index", "html", "index.write_index", (result.index, links, say, result.messages),
                   [paths.ARTICLE, paths.ARTICLE_META, HERE / "index.py",
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
-        _run(plan.tasks[-1:], state, plan, 1, force)
-        result.messages += messages
+        run(plan.tasks[-1:], 1)
         result.watched = _watched(plan, state, dep_files, nbs, chrome)
     if chrome:
         shutdown()

@@ -1,13 +1,18 @@
-"""Execute one notebook in a fresh kernel with its label language injected (papermill-style)."""
+"""The build's execute step: one notebook in a fresh kernel with its label language injected (papermill-style)."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 from ..base import paths
+from ..base.fileio import write_bytes_if_changed, write_text_atomic
+from .build import stamp
 
 INJECTED_TAG = "injected-parameters"
+#: Text in an executed notebook that shows a font was missing (the output is then a fallback).
+FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
 
 
 class NotebookFailed(Exception):
@@ -27,8 +32,28 @@ def inject_language(nb: Any, lang: str) -> int:
     return pos
 
 
-def execute(path: Path, lang: str, timeout: int = 600, log: Path | None = None,
-            env: dict[str, str] | None = None) -> Any:
+def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dict:
+    """Run ``nb`` in ``lang`` into ``executed``, its figures saved in a folder of this run, then published in
+    ``out/figures`` (a failed run changes none); returns the figures and the signs of a missing font."""
+    import nbformat
+
+    stage = out / ".build" / "stage" / f"{lang}-{nb.stem}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    try:
+        done = run(nb, lang, timeout, out / ".build" / "logs" / f"{lang}-{nb.stem}.kernel.log", {"XN_FIGURES_DIR": str(stage)})
+        write_text_atomic(executed, nbformat.writes(done))
+        figures = [out / "figures" / p.name for p in sorted(stage.iterdir()) if p.is_file() and p.name[0] != "."]
+        for fig in figures:  # the same bytes leave the published file (and its time stamp) as it is
+            write_bytes_if_changed(fig, (stage / fig.name).read_bytes())
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    signs = [f"cell {i}: {s}" for i, c in enumerate(done.cells) for o in c.get("outputs", [])
+             for s in FALLBACK_SIGNS if s in str(o.get("text", "")) + str(o.get("data", {}))]
+    return {"outs": {str(f): stamp(f) for f in figures}, "fallback": signs}
+
+
+def run(path: Path, lang: str, timeout: int = 600, log: Path | None = None, env: dict[str, str] | None = None) -> Any:
     """The notebook at ``path`` executed with ``LANGUAGE = lang`` in its folder, the project's ``src/`` first on
     ``PYTHONPATH`` and ``env`` added; the kernel's stderr goes to ``log``. Raises :class:`NotebookFailed`
     naming the failing cell (numbered as in the saved file) and the exception."""
@@ -45,6 +70,8 @@ def execute(path: Path, lang: str, timeout: int = 600, log: Path | None = None,
            **os.environ, **(env or {})}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(paths.ROOT / "src"), env.get("PYTHONPATH")) if p)
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, resources={"metadata": {"path": str(path.parent)}})
+    if log:
+        log.parent.mkdir(parents=True, exist_ok=True)
     try:
         with open(log or os.devnull, "wb") as stderr:
             client.execute(env=env, stderr=stderr)

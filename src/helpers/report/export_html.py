@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import LANG_CODES
 
@@ -124,3 +124,13 @@ def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = N
     # set here, not through HTMLExporter.language_code: its validator rejects a value after "zh-CN"
     body = _HTML_TAG.sub(f'<html lang="{notebook_language(nb)}">', body, count=1)
     return make_offline(body, font_dir)
+
+
+def write_page(load: Callable[[], Any], title: str, reader: bool, html: Path, pdf: Path) -> dict:
+    """The build's html step: the page of notebook ``load()`` (the old PDF goes with the old page)."""
+    from ..base.fileio import write_text_atomic
+
+    write_text_atomic(html, page := to_html(load(), title, reader=reader))
+    pdf.unlink(missing_ok=True)
+    bad = 'id="report-cjk"' not in page and any(ord(c) >= 0x2E80 for c in page)
+    return {"fallback": ["html: Chinese text without the embedded font"] * bad}

@@ -4,7 +4,9 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from ..base import paths
 from . import LANG_CODES
@@ -71,3 +73,14 @@ code{{font-size:.9em;word-break:break-all}}small{{color:#666}}</style></head>
 {chr(10).join(rows)}
 </body></html>
 """
+
+
+def write_index(path: Path, links: dict, say: Callable[[str], None], messages: list[str]) -> None:
+    """The build's index step: ``index.html`` linking ``links``, with the build date and the article's check."""
+    from ..base.fileio import write_text_atomic
+
+    if not (check := article_stamp()).verified:
+        messages.append(f"[FAIL] article: {check.note}")
+    date = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    write_text_atomic(path, render_index(links, date, check))
+    say(f"[ok]   index.html  ({date})")
