@@ -94,7 +94,7 @@ def test_offline_html_has_no_cdn_scripts() -> None:
 
 def test_outputs_for_every_notebook_and_language(demo) -> None:
     nbs, out, result = demo
-    assert result.exit_code == 0, [(i.key, i.error) for i in result.items] + result.messages
+    assert result.ok, [(i.key, i.error) for i in result.items] + result.messages
     for lang in ("en", "zh"):
         for nb in nbs:
             assert (out / lang / f"{nb.stem}.html").is_file()
@@ -162,7 +162,7 @@ def test_failing_notebook_names_the_cell_and_removes_its_old_outputs(tmp_path: P
     nbs = write_demo_notebooks(tmp_path / "nb", 2)
     out = tmp_path / "out"
     first = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
-    assert first.exit_code == 0 and (out / "en" / "02-demo.html").is_file()
+    assert first.ok and (out / "en" / "02-demo.html").is_file()
     nbs[1].write_text(demo_notebook(2, fail=True), encoding="utf-8")
     proc = _cli("--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs))
     assert proc.returncode != 0
@@ -209,7 +209,7 @@ def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
     for html in (out / "en").glob("*.html"):
         assert html.read_text(encoding="utf-8").rstrip().endswith("</html>"), f"half-written {html}"
     again = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
-    assert again.exit_code == 0
+    assert again.ok
     assert again.get("en/01-demo").status == "skipped"
     _no_tmp(out)
 
@@ -322,7 +322,7 @@ def test_interrupted_build_leaves_no_chromium_profile(tmp_path: Path, how: str) 
         assert proc.returncode == 130
         assert not _profiles(out)
     again = build(nbs, out, ("zh",), pdf=True, jobs=1, force=False, deps=[])  # cleans what a kill left
-    assert again.exit_code == 0, again.messages
+    assert again.ok, again.messages
     assert not _profiles(out)
     assert not [p for p in Path(tempfile.gettempdir()).glob(f"report-chrome-{proc.pid}-*")]
     _no_tmp(out)

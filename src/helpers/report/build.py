@@ -1,8 +1,7 @@
 """The build as doit tasks: per language and notebook ``execute`` -> ``html`` -> ``pdf``, the ``reader-report``
 and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); Python, packages, language
 and Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
-without the project's fonts. doit's state is saved whole after every step; one build at a time per folder.
-"""
+without the project's fonts. doit's state is saved whole after every step; one build at a time per folder."""
 from __future__ import annotations
 
 import hashlib
@@ -10,6 +9,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partialmethod
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -80,10 +80,6 @@ class BuildResult:
     def ok(self) -> bool:
         return not self.messages and all(i.status != "failed" for i in self.items)
 
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.ok else 1
-
     def get(self, key: str) -> NotebookResult:
         """The result of ``key`` (e.g. ``"en/01-name"``)."""
         return next(i for i in self.items if i.key == key)
@@ -112,22 +108,15 @@ def _guard(fn: str, args: tuple, target: Path, drop: Sequence[Path]) -> Callable
 
         from doit.exceptions import TaskFailed
 
-        from .execute import NotebookFailed
-
         try:
             values = getattr(import_module(f"{__package__}.{fn.split('.')[0]}"), fn.split(".")[1])(*args) or {}
         except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
             for path in drop:
                 path.unlink(missing_ok=True)
-            return TaskFailed(str(err) if isinstance(err, NotebookFailed) else f"{type(err).__name__}: {err}")
+            own = type(err).__module__.startswith("helpers.")  # the project's errors name the entry and the fix
+            return TaskFailed(str(err) if own else f"{type(err).__name__}: {err}")
         return {**values, "outs": {str(target): stamp(target), **values.get("outs", {})}}
     return action
-
-
-def _read(files: list[Path]) -> list[Any]:
-    import nbformat
-
-    return [nbformat.read(p, as_version=4) for p in files]
 
 
 class _Build:
@@ -137,10 +126,10 @@ class _Build:
         self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
         self.items: dict[str, NotebookResult] = {}
-        self.pending: dict[str, int] = {}  # output -> its steps not done yet
-        self.ran: dict[str, list[str]] = {}  # output -> "step time" of each step it ran
-        self.notes: dict[str, list[str]] = {}  # output -> signs of a missing font
+        self.last: dict[str, str] = {}  # output -> its last step
+        self.ran: dict[str, list[str]] = {}  # output -> the steps it ran, each with its time
         self.started: dict[str, float] = {}
+        self.notes: dict[str, list[str]] = {}  # output -> signs of a missing font
 
     def task(self, key: str, stage: str, fn: str, args: tuple, deps: list[Path], target: Path,
              config: dict, drop: Sequence[Path] = ()) -> None:
@@ -148,16 +137,16 @@ class _Build:
         from doit.tools import config_changed
 
         self.items.setdefault(key, NotebookResult(key, key.split("/")[0]))
-        self.pending[key] = self.pending.get(key, 0) + 1
+        self.last[key] = f"{key}|{stage}"
         self.tasks.append(Task(f"{key}|{stage}", [(_guard(fn, args, target, drop),)], file_dep=list(map(str, deps)),
                                targets=[str(target)], uptodate=[_intact, config_changed(config)], verbosity=2,
                                io={"capture": False}))
 
-    def page(self, key: str, load: Callable[[], Any], title: str, reader: bool, src: list[Path]) -> None:
-        """The HTML and PDF steps of one page made from notebook(s) ``src``."""
+    def page(self, key: str, src: list[Path], reader: bool = False) -> None:
+        """The HTML and PDF steps of one page made from executed notebook(s) ``src``."""
         html, pdf = (self.out / f"{key}.{ext}" for ext in ("html", "pdf"))
-        self.task(key, "html", "export_html.write_page", (load, title, reader, html, pdf), src + inputs("export"), html,
-                  self.config, [html, pdf])
+        self.task(key, "html", "export_html.write_page", (src, key.split("/")[0], reader, html, pdf),
+                  src + inputs("export"), html, self.config, [html, pdf])
         if self.chrome:
             self.task(key, "pdf", "pdf.print_pdf", (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html], pdf,
                       {"chrome": self.version}, [pdf])
@@ -169,46 +158,32 @@ class _Build:
         self.task(key, "execute", "execute.execute", (self.out, lang, nb, executed, timeout), [nb, *deps, *font_files()],
                   executed, {**self.config, "lang": lang}, [executed, *stale])
         self.items[key].path, self.items[key].executed = nb, executed
-        self.page(key, lambda: _read([executed])[0], nb.stem, False, [executed])
+        self.page(key, [executed])
         return executed
-
-    def reader(self, lang: str, executed: list[Path]) -> None:
-        """The reader's report of ``lang`` from its executed notebooks."""
-        from .reader import merge_for_reader, reader_title
-
-        def load() -> Any:
-            return merge_for_reader(_read(executed), lang, self.out / "figures")
-        self.page(f"{lang}/{READER}", load, reader_title(lang), True, executed)
 
     def _done(self, task: Any, status: str, error: str | None = None) -> None:
         key, stage = task.name.split("|")
-        if key == "index":  # its step says so itself
+        if (item := self.items[key]).status == "failed" or key == "index":  # said once; the index says it itself
             return
-        item, self.pending[key] = self.items[key], self.pending[key] - 1
-        if status == "failed" and item.status != "failed":
+        if status == "failed":
             item.status, item.error = "failed", error
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
-        elif status == "built":
+            return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
+        if status == "built":
+            item.status = "built"
             took = time.perf_counter() - self.started[task.name]
             self.ran.setdefault(key, []).append(f"{'executed' if stage == 'execute' else stage} {took:.1f} s")
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
-            item.status = "failed" if item.status == "failed" else "built"
-        if self.pending[key] or item.status == "failed":
-            return
-        note = self.notes.get(key)
-        note = f"  (made without the project's fonts: rebuilt next time; {note[0]})" if note else ""
-        ran = ", ".join(self.ran.get(key, []))
-        self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {ran}{note}")
+        if task.name == self.last[key]:
+            note = f"  (made without the project's fonts: rebuilt next time; {n[0]})" if (n := self.notes.get(key)) else ""
+            ran = ", ".join(self.ran.get(key, []))
+            self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {ran}{note}")
 
     def execute_task(self, task: Any) -> None:
         self.started[task.name] = time.perf_counter()
 
-    def add_success(self, task: Any) -> None:
-        self._done(task, "built")
-
-    def skip_uptodate(self, task: Any) -> None:
-        self._done(task, "skipped")
+    add_success = partialmethod(_done, status="built")
+    skip_uptodate = partialmethod(_done, status="skipped")
 
     def add_failure(self, task: Any, fail: Any) -> None:
         from doit.exceptions import UnmetDependency
@@ -226,7 +201,7 @@ def _state(out: Path) -> Any:
 
     from ..base.fileio import write_text_atomic
 
-    class WholeJsonDB(JsonDB):
+    class Whole(JsonDB):
         def dump(self) -> None:
             write_text_atomic(Path(self.name), self.codec.encode(self._db))
 
@@ -234,8 +209,7 @@ def _state(out: Path) -> Any:
         def save_success(self, task: Any, result_hash: Any = None) -> None:
             super().save_success(task, result_hash)
             self.backend.dump()
-
-    return Saved(WholeJsonDB, str(out / ".build" / "doit.json"))
+    return Saved(Whole, str(out / ".build" / "doit.json"))
 
 
 def _version(name: str) -> str:
@@ -250,11 +224,9 @@ def _version(name: str) -> str:
 def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, langs: Sequence[str] = LANGS,
           pdf: bool = True, jobs: int | None = None, force: bool = False, *, deps: list[Path] | None = None,
           timeout: int = 600, echo: Callable[[str], None] | None = print) -> BuildResult:
-    """Build every notebook (default: ``notebooks/*.ipynb``) in every language into ``out_dir``.
-
-    ``deps`` are the files whose change re-executes every notebook (default: :func:`inputs` "notebook",
-    and then the article pages are built too). ``jobs`` defaults to the cores plus one.
-    """
+    """Build every notebook (default: ``notebooks/*.ipynb``) in every language into ``out_dir``; ``deps``: the
+    files whose change re-executes every notebook (default: :func:`inputs` "notebook", and then the article
+    pages are built too); ``jobs`` defaults to the cores plus one."""
     import fcntl
     import shutil
     import subprocess
@@ -272,9 +244,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     result, chrome = BuildResult(out), None
 
     def say(msg: str) -> None:
-        if echo is not None:
-            echo(msg)
-            sys.stdout.flush()
+        echo and (echo(msg), sys.stdout.flush())
 
     def run(tasks: list[Any], jobs: int) -> None:
         (control := TaskControl(tasks)).process(None)
@@ -298,7 +268,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
         dep_files = inputs("notebook") if deps is None else deps
         for lang in langs:
             if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
-                plan.reader(lang, executed)
+                plan.page(f"{lang}/{READER}", executed, reader=True)
             if deps is None:
                 article = out / lang / "article.html"
                 plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"), article,

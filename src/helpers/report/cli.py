@@ -76,4 +76,4 @@ def main(argv: list[str] | None = None) -> int:
     count = {s: sum(i.status == s for i in result.items) for s in ("built", "skipped", "failed")}
     print(f"{'done' if result.ok else 'FAILED'}: {count['built']} built, {count['skipped']} up to date, "
           f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
-    return result.exit_code
+    return 0 if result.ok else 1

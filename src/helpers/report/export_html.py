@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import LANG_CODES
 
@@ -126,11 +126,18 @@ def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = N
     return make_offline(body, font_dir)
 
 
-def write_page(load: Callable[[], Any], title: str, reader: bool, html: Path, pdf: Path) -> dict:
-    """The build's html step: the page of notebook ``load()`` (the old PDF goes with the old page)."""
-    from ..base.fileio import write_text_atomic
+def write_page(src: list[Path], lang: str, reader: bool, html: Path, pdf: Path) -> dict:
+    """The build's html step: the page of executed notebook ``src[0]``, or the reader's report of ``src`` (the
+    old PDF goes with the old page); returns the signs of a missing font."""
+    import nbformat
 
-    write_text_atomic(html, page := to_html(load(), title, reader=reader))
+    from ..base.fileio import write_text_atomic
+    from .reader import merge_for_reader, reader_title
+
+    nbs = [nbformat.read(p, as_version=4) for p in src]
+    nb, title = (merge_for_reader(nbs, lang, html.parent.parent / "figures"), reader_title(lang)) if reader else \
+        (nbs[0], src[0].stem)
+    write_text_atomic(html, page := to_html(nb, title, reader=reader))
     pdf.unlink(missing_ok=True)
     bad = 'id="report-cjk"' not in page and any(ord(c) >= 0x2E80 for c in page)
     return {"fallback": ["html: Chinese text without the embedded font"] * bad}

@@ -14,10 +14,7 @@ import time
 
 
 def _stat(path: str) -> list[int] | None:
-    try:
-        return [(st := os.stat(path)).st_size, st.st_mtime_ns]
-    except OSError:
-        return None
+    return [(st := os.stat(path)).st_size, st.st_mtime_ns] if os.path.exists(path) else None
 
 
 def _key(argv: list[str]) -> dict:
@@ -34,21 +31,20 @@ def stamp_path(argv: list[str]) -> str:
     return os.path.join(os.path.abspath(out), ".build", "fast.json")
 
 
-def try_fast(argv: list[str]) -> int | None:
-    """Print the no-change report and return 0 if nothing changed since the stamp; else None."""
+def try_fast(argv: list[str]) -> bool:
+    """Print the no-change report and return True if nothing changed since the stamp."""
     t0 = time.perf_counter()
     try:
         with open(stamp_path(argv), encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError):
-        return None
+        return False
     if {"--force", "-h", "--help"} & set(argv) or data["key"] != _key(argv) or any(
             _stat(path) != st for path, st in data["stats"]):
-        return None
-    sys.stdout.write("".join(line + "\n" for line in data["lines"]))
-    print(f"done: 0 built, {len(data['lines'])} up to date, 0 failed in {time.perf_counter() - t0:.2f} s "
-          f"-> {data['index']}", flush=True)
-    return 0
+        return False
+    print(*data["lines"], f"done: 0 built, {len(data['lines'])} up to date, 0 failed in "
+          f"{time.perf_counter() - t0:.2f} s -> {data['index']}", sep="\n", flush=True)
+    return True
 
 
 def write(argv: list[str], files: list[str] | None, lines: list[str], index: str) -> None:
@@ -60,9 +56,9 @@ def write(argv: list[str], files: list[str] | None, lines: list[str], index: str
     stamp = stamp_path(argv)
     with open(os.path.join(os.path.dirname(stamp), "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the build's lock: another build neither sweeps nor changes it meanwhile
-        if files is None:
-            os.unlink(stamp) if os.path.exists(stamp) else None
-        else:
+        if files is None and os.path.exists(stamp):
+            os.unlink(stamp)
+        elif files is not None:
             data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines,
                     "index": index}
             write_text_atomic(stamp, json.dumps(data, ensure_ascii=False) + "\n")
