@@ -353,8 +353,6 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
 
 def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path: Path, monkeypatch) -> None:
     """A changed input (by content, not by time) or package version re-executes; the rest is skipped."""
-    from helpers.report import build as build_mod
-
     nbs = write_demo_notebooks(tmp_path / "nb", 1)
     helper = tmp_path / "helper.py"
     helper.write_text("X = 1\n", encoding="utf-8")
@@ -370,8 +368,10 @@ def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path:
     assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
     helper.write_text("X = 2\n", encoding="utf-8")
     assert run()["en/01-demo"] == "built"
-    real = build_mod._version
-    monkeypatch.setattr(build_mod, "_version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
     assert run()["en/01-demo"] == "built"
     assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
 

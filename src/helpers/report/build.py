@@ -10,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import partialmethod
+from importlib import import_module
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -23,20 +24,17 @@ PACKAGES = ("matplotlib", "pandas", "numpy", "seaborn", "fonttools", "pillow", "
 HERE = Path(__file__).parent
 
 
-def font_files() -> list[Path]:
-    """The fonts the charts and pages are drawn with: the shipped subset, then the system fallback."""
+def font_files(present: bool = True) -> list[Path]:
+    """The fonts the charts and pages are drawn with (the shipped subset, the system's); every place if not ``present``."""
     from ..text.fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
 
-    files = [font_path(w) for w in WEIGHTS]
-    if os.environ.get("XN_SYSTEM_CJK", "1") != "0":
-        files += [p for p in (Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS) if p.is_file()][:1]
-    return [f for f in files if f.is_file()]
+    system = [Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS] * (os.environ.get("XN_SYSTEM_CJK") != "0")
+    return [f for f in [*map(font_path, WEIGHTS), *system] if f.is_file() or not present]
 
 
 def inputs(kind: str) -> list[Path]:
-    """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their own
-    inputs ``tidyset.input_files``, the helpers but this package); ``export``, the page code and fonts;
-    ``article``, what the annotated article is made from."""
+    """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their inputs
+    ``tidyset.input_files``, the helpers but this one); ``export``, the page code and fonts; ``article``."""
     from ..tidy.tidyset import input_files
 
     data = [*input_files(), *(p for p in sorted(paths.TIDY.glob("*")) if p.is_file()),
@@ -56,7 +54,6 @@ def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
 @dataclass
 class NotebookResult:
     """Outcome of one output (a notebook in one language, a reader's report, an article page)."""
-
     key: str
     lang: str
     path: Path | None = None  # the notebook
@@ -68,13 +65,10 @@ class NotebookResult:
 @dataclass
 class BuildResult:
     """Everything a build did; ``ok`` is False if any output failed or PDFs could not be made."""
-
-    out_dir: Path
+    index: Path
     items: list[NotebookResult] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
-    index: Path | None = None
-    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted (.fastpath)
-    fallback: bool = False  # some output was made without the project's fonts
+    watched: list[str] | None = None  # every path the plan consulted (.fastpath); None: made without the fonts
 
     @property
     def ok(self) -> bool:
@@ -104,8 +98,6 @@ def _guard(fn: str, args: tuple, target: Path, drop: Sequence[Path]) -> Callable
     """``fn(*args)`` (``"module.function"`` of this package) as a doit action: its values (``outs``: more outputs;
     ``fallback``: signs of a missing font) with ``target``'s stamp, or TaskFailed in one line, ``drop`` removed."""
     def action() -> Any:
-        from importlib import import_module
-
         from doit.exceptions import TaskFailed
 
         try:
@@ -121,7 +113,6 @@ def _guard(fn: str, args: tuple, target: Path, drop: Sequence[Path]) -> Callable
 
 class _Build:
     """The doit tasks of one build, and doit's reporter: one line per output once all its steps are done."""
-
     def __init__(self, out: Path, chrome: str | None, version: str, config: dict, say: Callable[[str], None]) -> None:
         self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
@@ -161,14 +152,16 @@ class _Build:
         self.page(key, [executed])
         return executed
 
-    def _done(self, task: Any, status: str, error: str | None = None) -> None:
+    def _done(self, task: Any, fail: Any = None, *, status: str) -> None:
         key, stage = task.name.split("|")
         if (item := self.items[key]).status == "failed" or key == "index":  # said once; the index says it itself
             return
         if status == "failed":
-            item.status, item.error = "failed", error
+            unmet = type(fail).__name__ == "UnmetDependency"  # only the reader's report waits on other outputs
+            item.status = "failed"
+            item.error = "not built because a notebook of this language failed" if unmet else fail.message.strip()
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
+            return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{item.error}")
         if status == "built":
             item.status = "built"
             took = time.perf_counter() - self.started[task.name]
@@ -184,12 +177,7 @@ class _Build:
 
     add_success = partialmethod(_done, status="built")
     skip_uptodate = partialmethod(_done, status="skipped")
-
-    def add_failure(self, task: Any, fail: Any) -> None:
-        from doit.exceptions import UnmetDependency
-
-        unmet = "not built because a notebook of this language failed" if READER in task.name else None
-        self._done(task, "failed", unmet if isinstance(fail, UnmetDependency) else fail.message.strip())
+    add_failure = partialmethod(_done, status="failed")
 
     def __getattr__(self, name: str) -> Callable[..., None]:  # doit's other reporter calls: nothing to say
         return lambda *args, **kw: None
@@ -212,15 +200,6 @@ def _state(out: Path) -> Any:
     return Saved(Whole, str(out / ".build" / "doit.json"))
 
 
-def _version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "-"
-
-
 def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, langs: Sequence[str] = LANGS,
           pdf: bool = True, jobs: int | None = None, force: bool = False, *, deps: list[Path] | None = None,
           timeout: int = 600, echo: Callable[[str], None] | None = print) -> BuildResult:
@@ -230,6 +209,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     import fcntl
     import shutil
     import subprocess
+    from importlib.metadata import version
 
     from doit.control import TaskControl
     from doit.runner import MThreadRunner
@@ -241,9 +221,9 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     if len({p.stem for p in nbs}) != len(nbs):
         raise ValueError(f"two notebooks share a name: {[p.stem for p in nbs]}")
     out = Path(out_dir).resolve()
-    result, chrome = BuildResult(out), None
+    result, chrome = BuildResult(out / "index.html"), None
 
-    def say(msg: str) -> None:
+    def say(msg: str) -> None:  # every line at once, also into a pipe
         echo and (echo(msg), sys.stdout.flush())
 
     def run(tasks: list[Any], jobs: int) -> None:
@@ -261,10 +241,10 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
             tmp.unlink(missing_ok=True)
         shutil.rmtree(out / ".build" / "stage", ignore_errors=True)
         clean_profiles(out / ".build" / "chrome")
-        version = chrome and subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30,
-                                            stdin=subprocess.DEVNULL).stdout.strip()
-        config = {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}}
-        plan, state = _Build(out, chrome, version or "unknown", config, say), _state(out)
+        seen = chrome and subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30,
+                                         stdin=subprocess.DEVNULL).stdout.strip()
+        config = {"python": sys.version, "packages": {n: version(n) for n in PACKAGES}}
+        plan, state = _Build(out, chrome, seen or "unknown", config, say), _state(out)
         dep_files = inputs("notebook") if deps is None else deps
         for lang in langs:
             if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
@@ -274,17 +254,16 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                 plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"), article,
                           {"lang": lang}, [article])
         run(plan.tasks, jobs or (os.cpu_count() or 1) + 1)
-        result.items, result.fallback = list(plan.items.values()), any(plan.notes.values())
+        result.items = list(plan.items.values())
         names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
         links = {lang: [(n, {e.upper(): f"{lang}/{n}.{e}" for e in ("html", "pdf")
                              if (out / lang / f"{n}.{e}").exists()}) for n in names] for lang in langs}
-        result.index = out / "index.html"
         plan.task("index", "html", "index.write_index", (result.index, links, say, result.messages),
                   [paths.ARTICLE, paths.ARTICLE_META, HERE / "index.py",
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
         run(plan.tasks[-1:], 1)
-        result.watched = _watched(plan, state, dep_files, nbs, chrome)
+        result.watched = None if any(plan.notes.values()) else _watched(plan, state, dep_files, nbs, chrome)
     if chrome:
         shutdown()
     return result
@@ -292,12 +271,9 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
 
 def _watched(plan: _Build, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
     """Every file and folder this build consulted (for :mod:`.fastpath`)."""
-    from ..text.fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
-
     found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
     found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
     found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
     found |= {p for p in sys.path if p.endswith(("site-packages", "dist-packages"))}
     found |= {chrome, str(Path(chrome).resolve())} if chrome else set()
-    found |= {str(FONT_DIR), *(str(font_path(w)) for w in WEIGHTS)}
-    return sorted(found | {str(Path(d) / "NotoSansCJK-Regular.ttc") for d in SYSTEM_DIRS})
+    return sorted(found | set(map(str, font_files(present=False))))

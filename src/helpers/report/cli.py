@@ -23,17 +23,17 @@ def _notebook(arg: str) -> Path:
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh kernels, "
-                                "once per label language) and export HTML, PDF, the reader's reports and index.html. "
-                                "Only what changed is rebuilt.")
-    p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK", help="default: every notebooks/*.ipynb")
-    p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
-    p.add_argument("--lang", action="append", choices=LANGS, help="label language, repeatable (default: en and zh)")
-    p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
-    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
-    p.add_argument("--no-project-deps", dest="project_deps", action="store_false",
-                   help="do not track data/tidy, datapackage.json and helpers (for tests and the benchmark)")
-    p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+                                "once per label language), export HTML, PDF, the reader's reports and index.html; "
+                                "only what changed is rebuilt.")
+    add = p.add_argument
+    add("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK", help="default: every notebooks/*.ipynb")
+    add("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
+    add("--lang", action="append", choices=LANGS, help="label language, repeatable (default: en and zh)")
+    add("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
+    add("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
+    add("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
+    add("--no-project-deps", dest="project_deps", action="store_false", help="track no project file (tests, bench)")
+    add("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
     return p
 
 
@@ -50,9 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
         check_fresh() if args.project_deps else None
-        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
+        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)] + [paths.FIGURES] * args.project_deps:
             check_writable(folder)
-        check_writable(paths.FIGURES) if args.project_deps else None
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -69,11 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         shutdown()  # the shared browser and its profile folder go now, not at the next build
         print("[interrupted] finished steps are recorded; run again to build the rest", flush=True)
-        sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
-    fastpath.write(sys.argv[1:] if argv is None else argv, result.watched if result.ok and not result.fallback
-                   else None, [f"[skip] {i.key}  up to date" for i in result.items], str(result.index))
+    fastpath.write(sys.argv[1:] if argv is None else argv, result.watched if result.ok else None,
+                   [f"[skip] {i.key}  up to date" for i in result.items], str(result.index))
     count = {s: sum(i.status == s for i in result.items) for s in ("built", "skipped", "failed")}
     print(f"{'done' if result.ok else 'FAILED'}: {count['built']} built, {count['skipped']} up to date, "
-          f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
+          f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index}")
     return 0 if result.ok else 1

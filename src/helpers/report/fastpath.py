@@ -1,10 +1,6 @@
-"""The no-change rebuild in milliseconds (doit's start-up alone takes 0.1-0.2 s, over the 0.1 s target).
-
-After a build that succeeded with no font fallback, :func:`write` records in ``<out>/.build/fast.json`` the
-command line, working directory, the environment variables that steer a build, and the size and time of
-every path the build consulted (:func:`.build._watched`). :func:`try_fast`, run before anything else is
-imported, prints the same "up to date" report when none of them changed; else doit decides.
-"""
+"""The no-change rebuild in milliseconds (doit's start-up alone takes 0.1-0.2 s): after a clean build, a stamp
+of the command, the environment that steers it and every path it consulted (size, time); if none changed,
+:func:`try_fast` (run before anything else is imported) prints the same "up to date" report."""
 from __future__ import annotations
 
 import json
