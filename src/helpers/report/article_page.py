@@ -1,16 +1,8 @@
-"""The annotated article: ``reports/{en,zh}/article.html``.
-
-The archived article's text, byte for byte, with every figure of ``data/tidy/figures.csv``
-marked where the article states it (one element with ``data-figure-id``, see
-:mod:`.article_marks`), every number of ``data/curated/left_out.csv`` marked with
-``data-left-out`` and its reason, the derived values beside the text with their formulas, and a
-table of the figures (one anchored row each) linking to the charts and notebook pages that show
-them (:mod:`helpers.charts.usage`). One self-contained page per language: inline CSS and
-JavaScript, the CJK font embedded as in the other report pages, no network.
-
-Anchors: ``#fig-<figure_id>`` is a highlight (opening the page on it focuses it and shows its
-box), ``#row-<figure_id>`` its table row, ``#d-<derived_id>`` a derived value.
-"""
+"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte, every figure of
+``data/tidy/figures.csv`` marked where the article states it (:mod:`.article_marks`), every number of
+``data/curated/left_out.csv`` marked with its reason, the derived values with their formulas, and a table of
+the figures linking to the charts and notebook pages that show them. Self-contained, no network. Anchors:
+``#fig-<figure_id>`` (a highlight, focused with its box), ``#row-<figure_id>``, ``#d-<derived_id>``."""
 from __future__ import annotations
 
 import html
@@ -64,12 +56,6 @@ def load_page_data() -> PageData:
         charts_by_figure=charts_by_figure(),
         notebooks_by_chart=notebooks_by_chart(),
     )
-
-
-# ---------- pieces ----------
-def _r(template: str, lang: str, **extra: Any) -> str:
-    """A template rendered by the project's one rounding rule (numbers from the tables or ``extra``)."""
-    return render(template, lang, extra)
 
 
 def _value(ident: str, lang: str) -> str:
@@ -146,23 +132,21 @@ def _present(value: Any) -> bool:
     return value is not None and str(value) not in ("", "nan", "<NA>", "None")
 
 
-def _open_tag():
-    def tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
-        if mark.kind == "figure":
-            common = (f'class="fig" id="fig-{esc(mark.key)}" data-figure-id="{esc(mark.key)}" '
-                      f'data-quote="{mark.quote_start}:{mark.quote_end}" aria-describedby="tip-{esc(mark.key)}" '
-                      f'data-tip="tip-{esc(mark.key)}"')
-            if contains_other:  # an <a> cannot hold another <a>
-                return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
-            return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
-        d = mark.data
-        if mark.kind == "date":
-            return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
-                    f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
-        return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
-                f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
-                "</span>")
-    return tag
+def _open_tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
+    if mark.kind == "figure":
+        common = (f'class="fig" id="fig-{esc(mark.key)}" data-figure-id="{esc(mark.key)}" '
+                  f'data-quote="{mark.quote_start}:{mark.quote_end}" aria-describedby="tip-{esc(mark.key)}" '
+                  f'data-tip="tip-{esc(mark.key)}"')
+        if contains_other:  # an <a> cannot hold another <a>
+            return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
+        return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
+    d = mark.data
+    if mark.kind == "date":
+        return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
+                f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
+    return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
+            f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
+            "</span>")
 
 
 def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
@@ -263,18 +247,14 @@ def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, M
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _mark_text(text: str, mark: Mark) -> str:
-    return text[mark.start:mark.end]
-
-
 def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     """The whole page for ``lang`` ("en" or "zh"); ``font_css`` is the embedded-font ``<style>``."""
     t = TEXT[lang]
     rows = {r["figure_id"]: r for r in data.figures}
-    fig_marks = figure_marks(data.text, data.figures)
-    lo_marks = left_out_marks(data.left_out)
+    fig_marks, lo_marks = figure_marks(data.text, data.figures), left_out_marks(data.left_out)
     dt_marks = date_marks(data.text, data.timeline.values())
-    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag())
+    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag)
+    sample = {k: esc(data.text[m[0].start:m[0].end]) for k, m in (("fig", fig_marks), ("lo", lo_marks), ("dt", dt_marks))}
     marks = {m.key: m for m in fig_marks}
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
@@ -282,19 +262,17 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     meta = data.meta
     published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
-    intro = _r(t["intro"], lang, **counts, published=published, outlet=esc(meta.get("outlet", "")),
-               outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),
-               byline_en=esc(meta.get("byline_en", "")), title=esc(meta.get("title", "")),
-               title_en=esc(meta.get("title_en", "")))
+    intro = render(t["intro"], lang, {**counts, "published": published, **{k: esc(meta.get(k, "")) for k in (
+        "outlet", "outlet_en", "byline", "byline_en", "title", "title_en")}})
     other = "zh" if lang == "en" else "en"
     legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>'
-              f'<li><span class="fig sample" lang="zh-CN">{esc(_mark_text(data.text, fig_marks[0]))}</span> '
+              f'<li><span class="fig sample" lang="zh-CN">{sample["fig"]}</span> '
               f'{t["legend_figure"]}</li>'
-              f'<li><span class="left-out sample" lang="zh-CN">{esc(_mark_text(data.text, lo_marks[0]))}</span> '
-              f'{_r(t["legend_left_out"], lang, **counts)}</li>'
-              f'<li><span class="date sample" lang="zh-CN">{esc(_mark_text(data.text, dt_marks[0]))}</span> '
+              f'<li><span class="left-out sample" lang="zh-CN">{sample["lo"]}</span> '
+              f'{render(t["legend_left_out"], lang, counts)}</li>'
+              f'<li><span class="date sample" lang="zh-CN">{sample["dt"]}</span> '
               f'{t["legend_date"]}</li>'
-              f'<li><span class="d-sample">=</span> {_r(t["legend_derived"], lang, **counts)}</li></ul></section>')
+              f'<li><span class="d-sample">=</span> {render(t["legend_derived"], lang, counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
 <html lang="{t['html_lang']}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -320,7 +298,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <section class="table-section">
 {_table_html(data, lang, t, marks)}
 </section>
-<footer class="small">{_r(t['footer'], lang, algo='sha256', sha256=esc(str(meta.get('sha256', ''))))}</footer>
+<footer class="small">{render(t['footer'], lang, {'algo': 'sha256', 'sha256': esc(str(meta.get('sha256', '')))})}</footer>
 <div id="tips" hidden>{tips}</div>
 <div id="tip" class="tip" hidden></div>
 <script>{JS}</script>
