@@ -17,8 +17,6 @@ from .article_marks import Mark, date_marks, figure_marks, left_out_marks, marku
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
 
-__all__ = ["PageData", "load_page_data", "render_page"]
-
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FIG_REF = re.compile(r"figures:([A-Za-z_][A-Za-z0-9_]*)")
 esc = html.escape

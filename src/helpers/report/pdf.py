@@ -1,14 +1,8 @@
-"""HTML -> PDF by printing with a system Chromium / Google Chrome (headless).
-
-One browser prints every PDF of a build: it is started once (``--remote-debugging-pipe``) and
-driven through the DevTools protocol (open a tab, load the page, wait for its fonts,
-``Page.printToPDF``). It needs a POSIX system (the pipe is passed as file descriptors 3 and 4).
-
-Browser profiles live in a folder the build owns (``<out>/.build/chrome/report-chrome-<pid>-*``);
-they are removed when the browser closes (also on Ctrl-C and SIGTERM), and a profile whose process
-is gone (the build was killed) is removed by :func:`clean_profiles` when the next build starts.
-"""
-
+"""HTML -> PDF with a system Chromium / Google Chrome (headless, POSIX): one browser for every PDF of a build,
+started once with ``--remote-debugging-pipe`` (file descriptors 3 and 4) and driven through the DevTools
+protocol (new tab, load, wait for the fonts, ``Page.printToPDF``). Its profile lives in
+``<out>/.build/chrome/report-chrome-<pid>-*`` and goes when it closes (also on Ctrl-C and SIGTERM); the profile
+of a killed build is removed by :func:`clean_profiles` when the next build starts."""
 from __future__ import annotations
 
 import atexit
@@ -23,9 +17,10 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from contextlib import suppress
 
 from ..base.fileio import write_bytes_atomic
+
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
 APP_PATHS = (
@@ -34,8 +29,6 @@ APP_PATHS = (
     "~/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "~/Applications/Chromium.app/Contents/MacOS/Chromium",
     "/usr/lib/chromium/chromium-headless-shell",
-    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
-    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
 )
 INSTALL_HINT = (
     "install a headless Chromium and a CJK font: Debian/Ubuntu `sudo apt-get install "
@@ -55,10 +48,7 @@ class PrintFailed(Exception):
 
 
 def find_chrome() -> str:
-    """Path of a Chromium/Chrome executable: ``$CHROME`` if set, else the usual names and places.
-
-    Raises :class:`ChromeMissing` with install instructions when none is found.
-    """
+    """Path of a Chromium/Chrome: ``$CHROME`` if set, else the usual names and places (else :class:`ChromeMissing`)."""
     override = os.environ.get("CHROME")
     if override:
         path = shutil.which(override) or (override if os.access(override, os.X_OK) else None)
@@ -81,13 +71,6 @@ PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHea
                  "transferMode": "ReturnAsBase64"}
 
 
-def _new_profile(root: Path | None) -> str:
-    """A fresh profile folder named after this process (so a later build can tell it is orphaned)."""
-    if root is not None:
-        Path(root).mkdir(parents=True, exist_ok=True)
-    return tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=root)
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -98,15 +81,12 @@ def _alive(pid: int) -> bool:
     return pid > 0
 
 
-def clean_profiles(root: Path) -> list[Path]:
-    """Remove profile folders under ``root`` whose build process is gone; return them."""
-    removed = []
-    for folder in Path(root).glob(f"{PROFILE_PREFIX}*") if Path(root).is_dir() else []:
+def clean_profiles(root: Path) -> None:
+    """Remove the profile folders under ``root`` whose build process is gone."""
+    for folder in Path(root).glob(f"{PROFILE_PREFIX}*"):
         pid = folder.name[len(PROFILE_PREFIX):].split("-", 1)[0]
         if not pid.isdigit() or int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
 
 
 def _high_fd(fd: int) -> int:
@@ -123,7 +103,9 @@ class Browser:
 
     def __init__(self, chrome: str, profile_root: Path | None = None, timeout: float = 60) -> None:
         self.chrome, self.timeout = chrome, timeout
-        self.profile = _new_profile(profile_root)
+        if profile_root is not None:  # named after this process: a later build can tell it is orphaned
+            Path(profile_root).mkdir(parents=True, exist_ok=True)
+        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=profile_root)
         self._lock = threading.Lock()
         self._id = 0
         self._buf = b""
@@ -153,16 +135,12 @@ class Browser:
 
     def _close_fds(self) -> None:
         for fd in (self._to_chrome, self._from_chrome):
-            try:
+            with suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
         self._id += 1
-        msg: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
-        if session:
-            msg["sessionId"] = session
+        msg = {"id": self._id, "method": method, "params": params or {}, **({"sessionId": session} if session else {})}
         data = json.dumps(msg).encode("utf-8") + b"\0"
         while data:
             data = data[os.write(self._to_chrome, data):]
@@ -212,10 +190,8 @@ class Browser:
                                                "awaitPromise": True}, session)
                 data = self.call("Page.printToPDF", PRINT_OPTIONS, session)["data"]
             finally:
-                try:
+                with suppress(PrintFailed):
                     self.call("Target.closeTarget", {"targetId": target})
-                except PrintFailed:
-                    pass
         if not (data := base64.b64decode(data)).startswith(b"%PDF-"):
             raise PrintFailed("the browser returned no PDF")
         write_bytes_atomic(Path(pdf), data)
@@ -258,10 +234,8 @@ def shutdown() -> None:
         browsers = list(_browsers.values())
         _browsers.clear()
     for b in browsers:
-        try:
+        with suppress(Exception):  # best effort on the way out
             b.close()
-        except Exception:  # noqa: BLE001 - best effort on the way out
-            pass
 
 
 atexit.register(shutdown)
