@@ -25,7 +25,7 @@ HERE = Path(__file__).parent
 
 
 def font_files(present: bool = True) -> list[Path]:
-    """The fonts the charts and pages are drawn with (the shipped subset, the system's); every place if not ``present``."""
+    """The fonts the charts and pages are drawn with (shipped subset, system's); all places if not ``present``."""
     from ..text.fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
 
     system = [Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS] * (os.environ.get("XN_SYSTEM_CJK") != "0")
@@ -70,12 +70,9 @@ class BuildResult:
     messages: list[str] = field(default_factory=list)
     watched: list[str] | None = None  # every path the plan consulted (.fastpath); None: made without the fonts
 
-    @property
-    def ok(self) -> bool:
-        return not self.messages and all(i.status != "failed" for i in self.items)
+    ok = property(lambda self: not self.messages and all(i.status != "failed" for i in self.items))
 
-    def get(self, key: str) -> NotebookResult:
-        """The result of ``key`` (e.g. ``"en/01-name"``)."""
+    def get(self, key: str) -> NotebookResult:  # e.g. "en/01-name"
         return next(i for i in self.items if i.key == key)
 
 
@@ -87,28 +84,9 @@ def stamp(path: Path) -> list:
 
 def _intact(task: Any, values: dict) -> bool:
     """doit ``uptodate``: every recorded output is on disk unchanged, and none is a font fallback."""
-    for path, (size, mtime, sha) in values.get("outs", {}).items():
-        st = os.stat(path) if os.path.exists(path) else None
-        if st is None or (st.st_size, st.st_mtime_ns) != (size, mtime) and stamp(Path(path))[2] != sha:
-            return False
-    return not values.get("fallback")
-
-
-def _guard(fn: str, args: tuple, target: Path, drop: Sequence[Path]) -> Callable[[], Any]:
-    """``fn(*args)`` (``"module.function"`` of this package) as a doit action: its values (``outs``: more outputs;
-    ``fallback``: signs of a missing font) with ``target``'s stamp, or TaskFailed in one line, ``drop`` removed."""
-    def action() -> Any:
-        from doit.exceptions import TaskFailed
-
-        try:
-            values = getattr(import_module(f"{__package__}.{fn.split('.')[0]}"), fn.split(".")[1])(*args) or {}
-        except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
-            for path in drop:
-                path.unlink(missing_ok=True)
-            own = type(err).__module__.startswith("helpers.")  # the project's errors name the entry and the fix
-            return TaskFailed(str(err) if own else f"{type(err).__name__}: {err}")
-        return {**values, "outs": {str(target): stamp(target), **values.get("outs", {})}}
-    return action
+    return not values.get("fallback") and all(os.path.exists(p) and (
+        [(st := os.stat(p)).st_size, st.st_mtime_ns] == [size, mtime] or stamp(Path(p))[2] == sha)
+        for p, (size, mtime, sha) in values.get("outs", {}).items())
 
 
 class _Build:
@@ -117,19 +95,29 @@ class _Build:
         self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
         self.items: dict[str, NotebookResult] = {}
-        self.last: dict[str, str] = {}  # output -> its last step
-        self.ran: dict[str, list[str]] = {}  # output -> the steps it ran, each with its time
-        self.started: dict[str, float] = {}
-        self.notes: dict[str, list[str]] = {}  # output -> signs of a missing font
+        # output -> its last step; the steps it ran (their start, then their time); signs of a missing font
+        self.last, self.ran, self.notes = {}, {}, {}
 
     def task(self, key: str, stage: str, fn: str, args: tuple, deps: list[Path], target: Path,
              config: dict, drop: Sequence[Path] = ()) -> None:
+        """Step ``stage`` of ``key``: ``fn(*args)`` (``"module.function"`` here) gives doit's values (``outs``: more
+        outputs, ``fallback``: signs of a missing font), plus ``target``'s stamp; if it raises, ``drop`` goes."""
+        from doit.exceptions import TaskFailed
         from doit.task import Task
         from doit.tools import config_changed
 
+        def action() -> Any:
+            try:
+                values = getattr(import_module(f"{__package__}.{fn.split('.')[0]}"), fn.split(".")[1])(*args) or {}
+            except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
+                for path in drop:
+                    path.unlink(missing_ok=True)
+                own = type(err).__module__.startswith("helpers.")  # the project's errors name the entry and the fix
+                return TaskFailed(str(err) if own else f"{type(err).__name__}: {err}")
+            return {**values, "outs": {str(target): stamp(target), **values.get("outs", {})}}
         self.items.setdefault(key, NotebookResult(key, key.split("/")[0]))
         self.last[key] = f"{key}|{stage}"
-        self.tasks.append(Task(f"{key}|{stage}", [(_guard(fn, args, target, drop),)], file_dep=list(map(str, deps)),
+        self.tasks.append(Task(f"{key}|{stage}", [(action,)], file_dep=list(map(str, deps)),
                                targets=[str(target)], uptodate=[_intact, config_changed(config)], verbosity=2,
                                io={"capture": False}))
 
@@ -139,15 +127,15 @@ class _Build:
         self.task(key, "html", "export_html.write_page", (src, key.split("/")[0], reader, html, pdf),
                   src + inputs("export"), html, self.config, [html, pdf])
         if self.chrome:
-            self.task(key, "pdf", "pdf.print_pdf", (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html], pdf,
-                      {"chrome": self.version}, [pdf])
+            self.task(key, "pdf", "pdf.print_pdf", (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html],
+                      pdf, {"chrome": self.version}, [pdf])
 
     def notebook(self, lang: str, nb: Path, deps: list[Path], timeout: int) -> Path:
         """The steps of notebook ``nb`` in ``lang``; returns the executed notebook's path."""
         key, executed = f"{lang}/{nb.stem}", self.out / ".build" / "executed" / lang / f"{nb.stem}.ipynb"
         stale = [self.out / f"{k}.{e}" for k in (key, f"{lang}/{READER}") for e in ("html", "pdf")]
-        self.task(key, "execute", "execute.execute", (self.out, lang, nb, executed, timeout), [nb, *deps, *font_files()],
-                  executed, {**self.config, "lang": lang}, [executed, *stale])
+        self.task(key, "execute", "execute.execute", (self.out, lang, nb, executed, timeout),
+                  [nb, *deps, *font_files()], executed, {**self.config, "lang": lang}, [executed, *stale])
         self.items[key].path, self.items[key].executed = nb, executed
         self.page(key, [executed])
         return executed
@@ -164,16 +152,16 @@ class _Build:
             return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{item.error}")
         if status == "built":
             item.status = "built"
-            took = time.perf_counter() - self.started[task.name]
-            self.ran.setdefault(key, []).append(f"{'executed' if stage == 'execute' else stage} {took:.1f} s")
+            self.ran[key][stage] = time.perf_counter() - self.ran[key][stage]
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
         if task.name == self.last[key]:
-            note = f"  (made without the project's fonts: rebuilt next time; {n[0]})" if (n := self.notes.get(key)) else ""
-            ran = ", ".join(self.ran.get(key, []))
+            n, ran = self.notes.get(key), self.ran.get(key, {}).items()
+            note = f"  (made without the project's fonts: rebuilt next time; {n[0]})" if n else ""
+            ran = ", ".join(f"{'executed' if s == 'execute' else s} {t:.1f} s" for s, t in ran)
             self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {ran}{note}")
 
     def execute_task(self, task: Any) -> None:
-        self.started[task.name] = time.perf_counter()
+        self.ran.setdefault(task.name.split("|")[0], {})[task.name.split("|")[1]] = time.perf_counter()
 
     add_success = partialmethod(_done, status="built")
     skip_uptodate = partialmethod(_done, status="skipped")
@@ -251,8 +239,8 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                 plan.page(f"{lang}/{READER}", executed, reader=True)
             if deps is None:
                 article = out / lang / "article.html"
-                plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"), article,
-                          {"lang": lang}, [article])
+                plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"),
+                          article, {"lang": lang}, [article])
         run(plan.tasks, jobs or (os.cpu_count() or 1) + 1)
         result.items = list(plan.items.values())
         names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
@@ -263,17 +251,13 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
         run(plan.tasks[-1:], 1)
-        result.watched = None if any(plan.notes.values()) else _watched(plan, state, dep_files, nbs, chrome)
+        if not any(plan.notes.values()):  # every path this build consulted, for the no-change stamp (.fastpath)
+            found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
+            found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
+            found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
+            found |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
+            result.watched = sorted(found | ({chrome, os.path.realpath(chrome)} if chrome else set()))
     if chrome:
         shutdown()
     return result
 
-
-def _watched(plan: _Build, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
-    """Every file and folder this build consulted (for :mod:`.fastpath`)."""
-    found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
-    found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
-    found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
-    found |= {p for p in sys.path if p.endswith(("site-packages", "dist-packages"))}
-    found |= {chrome, str(Path(chrome).resolve())} if chrome else set()
-    return sorted(found | set(map(str, font_files(present=False))))

@@ -21,7 +21,8 @@ def _notebook(arg: str) -> Path:
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
 
 
-def parser() -> argparse.ArgumentParser:
+def main(argv: list[str] | None = None) -> int:
+    """Run the build; returns the exit code (0 all fine, 1 something failed)."""
     p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh kernels, "
                                 "once per label language), export HTML, PDF, the reader's reports and index.html; "
                                 "only what changed is rebuilt.")
@@ -34,12 +35,7 @@ def parser() -> argparse.ArgumentParser:
     add("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
     add("--no-project-deps", dest="project_deps", action="store_false", help="track no project file (tests, bench)")
     add("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the build; returns the exit code (0 all fine, 1 something failed)."""
-    args = parser().parse_args(argv)
+    args = p.parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..base.errors import DataError, repo_path
     from ..base.fileio import check_writable
@@ -50,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
         check_fresh() if args.project_deps else None
-        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)] + [paths.FIGURES] * args.project_deps:
+        for folder in [args.out, args.out / ".build", *(args.out / x for x in langs), *[paths.FIGURES] * args.project_deps]:
             check_writable(folder)
     except DataError as err:
         print(f"error: {err}", file=sys.stderr)

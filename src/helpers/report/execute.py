@@ -41,7 +41,8 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
     shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True)
     try:
-        done = run(nb, lang, timeout, out / ".build" / "logs" / f"{lang}-{nb.stem}.kernel.log", {"XN_FIGURES_DIR": str(stage)})
+        done = run(nb, lang, timeout, out / ".build" / "logs" / f"{lang}-{nb.stem}.kernel.log",
+                   {"XN_FIGURES_DIR": str(stage)})
         write_text_atomic(executed, nbformat.writes(done))
         figures = [out / "figures" / p.name for p in sorted(stage.iterdir()) if p.is_file() and p.name[0] != "."]
         for fig in figures:  # the same bytes leave the published file (and its time stamp) as it is

@@ -3,6 +3,7 @@ of the command, the environment that steers it and every path it consulted (size
 :func:`try_fast` (run before anything else is imported) prints the same "up to date" report."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sys
@@ -45,12 +46,9 @@ def try_fast(argv: list[str]) -> bool:
 
 def write(argv: list[str], files: list[str] | None, lines: list[str], index: str) -> None:
     """Record the stamp (whole), ``files`` being every path the build consulted; ``None`` removes it."""
-    import fcntl
-
     from ..base.fileio import write_text_atomic
 
-    stamp = stamp_path(argv)
-    with open(os.path.join(os.path.dirname(stamp), "lock"), "w") as lock:
+    with open(os.path.join(os.path.dirname(stamp := stamp_path(argv)), "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the build's lock: another build neither sweeps nor changes it meanwhile
         if files is None and os.path.exists(stamp):
             os.unlink(stamp)
