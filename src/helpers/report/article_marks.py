@@ -29,11 +29,8 @@ class Mark:
 
 
 def figure_marks(text: str, figures: Iterable[dict]) -> list[Mark]:
-    """One mark per figure row (``figure_id``, ``quote``, ``unit``, ``start``, ``end``).
-
-    The mark is the number immediately followed by the measure word, inside the quote; a row
-    whose quote no longer sits at its offsets, or holds no such number, raises :class:`MarkError`.
-    """
+    """One mark per figure row: the number followed by its measure word inside the quote (:class:`MarkError`
+    when the quote is not at its offsets or holds not exactly one such number)."""
     marks = []
     for row in figures:
         fid, quote, unit = str(row["figure_id"]), str(row["quote"]), str(row["unit"])
@@ -81,10 +78,8 @@ def _crosses(a: Mark, b: Mark) -> bool:
 
 
 def arrange(marks: list[Mark]) -> list[Mark]:
-    """Marks sorted for :func:`markup` (outer before inner); crossing figures shrink to the number.
-
-    Raises :class:`MarkError` when two marks cross even after shrinking, or two share one span.
-    """
+    """Marks sorted for :func:`markup` (outer before inner), crossing figures shrunk to the number;
+    :class:`MarkError` when two marks still cross, or two share one span."""
     out = list(marks)
     for i, a in enumerate(out):
         for j in range(len(out)):

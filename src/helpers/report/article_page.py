@@ -88,8 +88,7 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
     charts, notebooks = _links(fid, data, lang, t)
     short, label = row[f"short_{lang}"], row[f"label_{lang}"]
     place = row["place_zh"] if lang == "zh" else row["place_en"]
-    unit = (f'<span lang="zh-CN">{esc(row["unit"])}</span>' if lang == "zh" else
-            f'<span lang="zh-CN">{esc(row["unit"])}</span> ({esc(row["unit_en"])})')
+    unit = f'<span lang="zh-CN">{esc(row["unit"])}</span>' + ("" if lang == "zh" else f' ({esc(row["unit_en"])})')
     note = f'<p class="tip-note">{esc(str(row["note"]))}</p>' if lang == "en" and _present(row.get("note")) else ""
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
             f'<p class="tip-title">{esc(short)}</p><dl>'
@@ -104,15 +103,11 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
             f'<p><a href="#row-{esc(fid)}">{t["tip_row"]}</a></p></div>')
 
 
-def _reason_html(reason: str, lang: str) -> str:
-    """The curated reason, with ``figures:<id>`` turned into a link to that highlight."""
-    return _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(reason))
-
-
 def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
     cat = mark.data["category"]
     what = LEFT_OUT_CATEGORY[lang].get(cat, cat)
-    reason = "" if lang == "zh" else f'<p>{_reason_html(mark.data["reason"], lang)}</p>'
+    link = _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(mark.data["reason"]))
+    reason = "" if lang == "zh" else f'<p>{link}</p>'
     return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}{t["colon"]}'
             f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
 
@@ -150,8 +145,6 @@ def _open_tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
 def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
                   derived_ids: set[str]) -> str:
     """The formula with each figure as written in the article, linked to its highlight."""
-    ops = {"*": "×", "/": "÷", "+": "+", "-": "−"}
-
     def token(m: re.Match[str]) -> str:
         name = m.group(0)
         if name in marks:
@@ -161,14 +154,10 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
             return f'<a href="#d-{name}">{esc(_value(name, lang))}</a>'
         if name in data.timeline:
             return f'<span lang="zh-CN">{esc(str(data.timeline[name]["expression"]))}</span>'
-        if name == "months":
-            return t_months[lang]
-        return esc(name)
+        return {"en": "months", "zh": "月数"}[lang] if name == "months" else esc(name)
 
-    t_months = {"en": "months", "zh": "月数"}
-    formula = str(row["formula"])
-    out = _ID.sub(token, formula)
-    for a, b in ops.items():
+    out = _ID.sub(token, str(row["formula"]))
+    for a, b in {"*": "×", "/": "÷", "+": "+", "-": "−"}.items():
         out = out.replace(f" {a} ", f" {b} ")
     return out
 
@@ -176,18 +165,14 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
 def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark],
                  by_fid: dict[str, dict[str, Any]], by_did: dict[str, dict[str, Any]]) -> str:
     items = []
-    names = _ID.findall(str(row["formula"]))
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(_ID.findall(str(row["formula"]))):
         if name in by_fid:
-            r, mk = by_fid[name], marks[name]
-            label = r[f"short_{lang}"]
+            mk = marks[name]
             items.append(f'<li><a href="#fig-{name}" lang="zh-CN">{esc(data.text[mk.start:mk.end])}</a> '
-                         f'{esc(str(label))}</li>')
+                         f'{esc(str(by_fid[name][f"short_{lang}"]))}</li>')
         elif name in by_did:
-            r = by_did[name]
-            label = r[f"short_{lang}"]
             items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}{t["colon"]}'
-                         f'{esc(str(label))}</li>')
+                         f'{esc(str(by_did[name][f"short_{lang}"]))}</li>')
         elif name in data.timeline:
             r = data.timeline[name]
             label = r["label_zh"] if lang == "zh" else r["label_en"]

@@ -20,8 +20,7 @@ class NotebookFailed(Exception):
 
 
 def inject_language(nb: Any, lang: str) -> int:
-    """Insert a cell tagged ``injected-parameters`` setting ``LANGUAGE`` after the ``parameters`` cell
-    (first without one); returns its index."""
+    """Insert a cell setting ``LANGUAGE`` after the ``parameters`` cell (first without one); returns its index."""
     import nbformat
 
     tags = [c.get("metadata", {}).get("tags", []) for c in nb.cells]

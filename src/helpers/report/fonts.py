@@ -1,11 +1,6 @@
-"""Embed the project's shipped CJK font in the HTML, so the printed PDF names and embeds it.
-
-The font is the one the charts use: ``fonts/NotoSansCJKsc-Subset-{Regular,Bold}.ttf`` (Noto Sans
-CJK SC cut down to the project's characters, TrueType outlines; see :mod:`helpers.text.fontsubset`).
-Chromium embeds it as a CID TrueType font ``NotoSansCJKsc-Subset-*``: ``pdffonts`` shows it and the
-text copies cleanly, on a machine without any system CJK font too. A character outside the subset
-falls back to the system's fonts (the CSS lists "Noto Sans CJK SC" after it).
-"""
+"""The shipped CJK font (``fonts/NotoSansCJKsc-Subset-*.ttf``, the charts' font, :mod:`helpers.text.fontsubset`)
+embedded in a page, so Chromium embeds it in the PDF and the text copies cleanly on a machine without any system CJK
+font; a character outside the subset falls back to the system's "Noto Sans CJK SC"."""
 from __future__ import annotations
 
 import base64

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import atexit
 import base64
+import fcntl
 import json
 import os
 import select
@@ -89,15 +90,6 @@ def clean_profiles(root: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _high_fd(fd: int) -> int:
-    """``fd`` moved to a number of at least 10 (so mapping the pipes onto 3 and 4 clobbers neither)."""
-    import fcntl
-
-    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
-    os.close(fd)
-    return high
-
-
 class Browser:
     """One headless browser driven over ``--remote-debugging-pipe`` (NUL-separated JSON)."""
 
@@ -106,15 +98,14 @@ class Browser:
         if profile_root is not None:  # named after this process: a later build can tell it is orphaned
             Path(profile_root).mkdir(parents=True, exist_ok=True)
         self.profile = tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=profile_root)
-        self._lock = threading.Lock()
-        self._id = 0
-        self._buf = b""
-        to_chrome_r, self._to_chrome = os.pipe()
-        self._from_chrome, from_chrome_w = os.pipe()
-        to_chrome_r, from_chrome_w = _high_fd(to_chrome_r), _high_fd(from_chrome_w)  # never 3 or 4 themselves
-        # a tiny trampoline puts the pipe ends on fds 3 and 4, where the browser expects them
+        self._lock, self._id, self._buf = threading.Lock(), 0, b""
+        low_r, self._to_chrome = os.pipe()
+        self._from_chrome, low_w = os.pipe()
+        # the browser reads fd 3 and writes fd 4: a tiny trampoline puts the pipe ends there, from fds >= 10
+        to_chrome_r, from_chrome_w = (fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (low_r, low_w))
+        os.close(low_r), os.close(low_w)
         tramp = ("import os, sys; r, w = int(sys.argv[1]), int(sys.argv[2]); os.dup2(r, 3); os.dup2(w, 4); "
-                 "[os.close(f) for f in {r, w} - {3, 4}]; os.execv(sys.argv[3], sys.argv[3:])")
+                 "os.close(r); os.close(w); os.execv(sys.argv[3], sys.argv[3:])")
         cmd = [sys.executable, "-S", "-c", tramp, str(to_chrome_r), str(from_chrome_w), shutil.which(chrome) or chrome,
                *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
         try:

@@ -113,18 +113,13 @@ def build_note(lang: str, build_date: date | None = None, figures: Path | None =
     text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang, figures) + "\n", text)
     nb = nbformat.v4.new_notebook()
     nb.metadata["language_code"] = LANG_CODES.get(lang, "en")
-    nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text)]
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"note-{i}"
+    nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text, id="note-0")]
     return nb
 
 
 def merge_for_reader(notebooks: list[Any], lang: str, figures: Path | None = None) -> Any:
-    """The reader's note for the project's notebooks; for other notebooks, every cell merged, no code.
-
-    When merging, code cells keep their outputs except stderr streams (warnings are for the
-    analyst, not the reader); each notebook after the first starts on a new printed page.
-    """
+    """The reader's note for the project's notebooks; other notebooks merged (no code, no stderr: warnings are for
+    the analyst), each after the first on a new printed page."""
     import nbformat
 
     if any("prose" in c.get("metadata", {}).get("tags", []) for nb in notebooks for c in nb.cells):
