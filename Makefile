@@ -130,7 +130,7 @@ $(TIDY_INPUTS):
 report: setup data
 	@PYTHONPATH=src $(PY) -m helpers.report $(ARGS)
 
-## test: run the test suite
+## test: run the test suite on every core (pytest-xdist `-n auto`, pyproject.toml; the notebooks are built once and shared)
 test: setup
 	$(PY) -m pytest
 

@@ -156,16 +156,32 @@ class ProjectBuild:
 
 @pytest.fixture(scope="session")
 def project_build(tmp_path_factory: pytest.TempPathFactory) -> ProjectBuild:
-    cwd = tmp_path_factory.mktemp("elsewhere")
-    notebooks = [Path(shutil.copy(p, cwd / p.name)) for p in PROJECT_NOTEBOOKS]
-    out = tmp_path_factory.mktemp("project-report")
-    pdf = TOOLS["chromium"]() and TOOLS["poppler"]()  # type: ignore[operator]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (str(paths.ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)}
-    cmd = [sys.executable, "-m", "helpers.report", "--out", str(out), "--force",
-           *([] if pdf else ["--no-pdf"]), *map(str, notebooks)]
-    proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=900)
-    return ProjectBuild(out, cwd, notebooks, proc, pdf)
+    """Built once per test session: `make test` runs on every core (pytest-xdist, ``-n auto``) and the workers
+    share the first one's build (a lock and a record in the session's temporary folder)."""
+    import fcntl
+    import json
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the session's folder either way
+    with open(root / "project-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        record = root / "project-build.json"
+        if not record.exists():
+            cwd, out = root / "project-elsewhere", root / "project-report"
+            cwd.mkdir()
+            notebooks = [Path(shutil.copy(p, cwd / p.name)) for p in PROJECT_NOTEBOOKS]
+            pdf = TOOLS["chromium"]() and TOOLS["poppler"]()  # type: ignore[operator]
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+                p for p in (str(paths.ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)}
+            cmd = [sys.executable, "-m", "helpers.report", "--out", str(out), "--force",
+                   *([] if pdf else ["--no-pdf"]), *map(str, notebooks)]
+            proc = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=900)
+            record.write_text(json.dumps({"out": str(out), "cwd": str(cwd), "notebooks": list(map(str, notebooks)),
+                                          "args": cmd, "returncode": proc.returncode, "stdout": proc.stdout,
+                                          "stderr": proc.stderr, "pdf": pdf}), encoding="utf-8")
+        r = json.loads(record.read_text(encoding="utf-8"))
+    proc = subprocess.CompletedProcess(r["args"], r["returncode"], r["stdout"], r["stderr"])
+    return ProjectBuild(Path(r["out"]), Path(r["cwd"]), [Path(p) for p in r["notebooks"]], proc, r["pdf"])
 
 
 @pytest.fixture(autouse=True)

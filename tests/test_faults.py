@@ -273,7 +273,7 @@ def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys
     import nbformat
 
     from helpers.base import envcheck
-    from helpers.report import execute as execute_module, steps
+    from helpers.report import execute as execute_module
 
     phrase = _drifted(monkeypatch)
     monkeypatch.setenv(envcheck.KEEP_FIGURES, "")  # records the value before the test, restored after it
@@ -281,19 +281,19 @@ def test_05_allowed_drift_never_overwrites_committed_figures(monkeypatch, capsys
     envcheck.preflight(allow_drift=True, project=True)
     assert phrase in capsys.readouterr().out and os.environ[envcheck.KEEP_FIGURES] == "1"
 
-    def fake_run(source, nb, lang, timeout, log, env):  # a notebook that draws one figure
+    def fake_run(nb, lang, timeout, log, env):  # a notebook that draws one figure
         (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"drawn by other package versions")
         return nbformat.v4.new_notebook()
-    monkeypatch.setattr(execute_module, "execute", fake_run)
+    monkeypatch.setattr(execute_module, "run", fake_run)
     committed = tmp_path / "figures" / "funnel.en.png"
     committed.parent.mkdir()
     committed.write_bytes((paths.FIGURES / "funnel.en.png").read_bytes())
     nb = tmp_path / "02-funnel.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), nb)
-    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)
+    execute_module.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)
     assert committed.read_bytes() == (paths.FIGURES / "funnel.en.png").read_bytes()
     monkeypatch.delenv(envcheck.KEEP_FIGURES)
-    steps.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)  # without the flag: published
+    execute_module.execute(tmp_path, "en", nb, tmp_path / "executed.ipynb", 60)  # without the flag: published
     assert committed.read_bytes() == b"drawn by other package versions"
 
 
@@ -360,7 +360,7 @@ def test_01_no_usable_font_stops_the_build_before_printing(project_copy: Path, t
 
 def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch, tmp_path: Path) -> None:
     from helpers.base.pdfcheck import pdf_problem
-    from helpers.report import build, pdf as pdf_module, steps
+    from helpers.report import build, pdf as pdf_module
 
     blank = tmp_path / "blank.pdf"
     blank.write_bytes(_BLANK_PDF)
@@ -369,12 +369,11 @@ def test_01_a_printed_pdf_without_font_or_text_fails_and_is_removed(monkeypatch,
     if real:  # a PDF the build printed (when one was built here) passes
         assert pdf_problem(real[0]) is None
     monkeypatch.setattr(pdf_module, "print_pdf",  # the browser returns blank pages: checked before publishing
-                        lambda chrome, html, pdf, profile_root=None: pdf_module._finish_pdf(_BLANK_PDF, pdf))
+                        lambda chrome, html, pdf, profile_root=None: pdf_module.publish(_BLANK_PDF, pdf))
     out = tmp_path / "zh" / "02-funnel.pdf"
     out.parent.mkdir()
     out.write_bytes(b"%PDF- an older print")
-    action = build._guard(steps.print_pdf, "chromium", tmp_path / "x.html", out, tmp_path, drop=[out])
-    failed = action()
+    failed = build.run_step("pdf.print_pdf", ("chromium", tmp_path / "x.html", out, tmp_path), [out])
     assert type(failed).__name__ == "TaskFailed" and not out.exists() and not list(out.parent.iterdir())
     assert "zh/02-funnel.pdf: fonts: the printed PDF embeds no font" in failed.message and "Fix:" in failed.message
     assert "\n" not in failed.message.strip()
@@ -443,7 +442,7 @@ def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_pa
     import nbformat
 
     from helpers.base import fileio
-    from helpers.report import build, execute as execute_module, steps
+    from helpers.report import build, execute as execute_module
 
     target = tmp_path / "page.html"
     target.write_text("old", encoding="utf-8")
@@ -456,28 +455,28 @@ def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_pa
             fileio.write_text_atomic(target, "new " * 1000)
     assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["page.html"]
 
-    def fake_run(source, nb, lang, timeout, log, env):
+    def fake_run(nb, lang, timeout, log, env):
         (Path(env["XN_FIGURES_DIR"]) / "funnel.en.png").write_bytes(b"new figure")
         return nbformat.v4.new_notebook()
 
     def no_space(path, text):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
-    monkeypatch.setattr(execute_module, "execute", fake_run)
-    monkeypatch.setattr(steps, "write_text_atomic", no_space)
+    monkeypatch.setattr(execute_module, "run", fake_run)
+    monkeypatch.setattr(execute_module, "write_text_atomic", no_space)
     out = tmp_path / "out"
     (out / "figures").mkdir(parents=True)
     (out / "figures" / "funnel.en.png").write_bytes(b"committed")
     nb = tmp_path / "02-funnel.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), nb)
     executed = out / ".build/executed/en/02-funnel.ipynb"
-    failed = build._guard(steps.execute, out, "en", nb, executed, 60, drop=[executed])()
+    failed = build.run_step("execute.execute", (out, "en", nb, executed, 60), [executed])
     assert "cannot write (No space left on device); nothing partial was kept. Fix: free space" in failed.message
     assert (out / "figures" / "funnel.en.png").read_bytes() == b"committed"
     assert not list((out / ".build").rglob("*.png")) and not list(out.rglob("*.tmp"))
     # several outputs failing for the same full disk: the build says it once
-    plan = SimpleNamespace(keys={"en/01-a": 1, "en/02-b": 1, "en/03-c": 1}, paths={})
     said: list[str] = []
-    reporter = build._Reporter(plan, build.BuildResult(out), said.append)
+    reporter = build._Build(out, None, "unknown", {}, said.append)
+    reporter.items = {k: build.NotebookResult(k, "en") for k in ("en/01-a", "en/02-b", "en/03-c")}
     for key in ("en/01-a", "en/02-b"):
         reporter.add_failure(SimpleNamespace(name=f"{key}|html"), SimpleNamespace(message=f"reports/{key}.html: "
                              "cannot write (No space left on device); nothing partial was kept. Fix: free space"))
@@ -583,22 +582,22 @@ def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_
 def test_01_a_chart_with_missing_glyphs_fails_and_publishes_nothing(monkeypatch, tmp_path: Path) -> None:
     import nbformat
 
-    from helpers.report import build, execute as execute_module, steps
+    from helpers.report import build, execute as execute_module
 
-    def boxes(source, nb, lang, timeout, log, env):  # a kernel whose chart lost its font (e.g. CRLF labels)
+    def boxes(nb, lang, timeout, log, env):  # a kernel whose chart lost its font (e.g. CRLF labels)
         (Path(env["XN_FIGURES_DIR"]) / "funnel.zh.png").write_bytes(b"drawn with boxes")
         cell = nbformat.v4.new_code_cell("charts.publish(fig)")
         cell.outputs = [nbformat.v4.new_output("stream", name="stderr", text=(
             "/x/charts.py:1: UserWarning: Glyph 13 (\\r) missing from font(s) Noto Sans CJK SC.\n"))]
         return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("x"), cell])
-    monkeypatch.setattr(execute_module, "execute", boxes)
+    monkeypatch.setattr(execute_module, "run", boxes)
     out = tmp_path / "out"
     (out / "figures").mkdir(parents=True)
     (out / "figures" / "funnel.zh.png").write_bytes(b"committed")
     nb = tmp_path / "02-funnel.ipynb"
     nbformat.write(nbformat.v4.new_notebook(), nb)
     executed = out / ".build/executed/zh/02-funnel.ipynb"
-    failed = build._guard(steps.execute, out, "zh", nb, executed, 60, drop=[executed])()
+    failed = build.run_step("execute.execute", (out, "zh", nb, executed, 60), [executed])
     assert "02-funnel.ipynb: cell 2: a chart drew a character no font has (Glyph 13" in failed.message
     assert "Fix:" in failed.message and "\n" not in failed.message
     assert (out / "figures" / "funnel.zh.png").read_bytes() == b"committed" and not executed.exists()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from helpers.base import paths
 
 from test_lab import _git, _ran, _repo_with_notebook
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = pytest.mark.needs("git")  # missing: skipped with the reason, or a failure under CI
 TOKEN = "test-token-lab"
 
 

@@ -36,6 +36,7 @@ def figures_dir(project_build) -> Path:
 def test_the_shared_build_succeeds(project_build):
     assert project_build.ok, project_build.log
     assert "[FAIL]" not in project_build.proc.stdout, project_build.log
+    assert "without the project's fonts" not in project_build.proc.stdout, project_build.log
 
 
 def test_notebooks_found():

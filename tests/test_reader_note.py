@@ -19,18 +19,13 @@ def _chrome() -> str:
     return find_chrome()
 
 
-@pytest.fixture(scope="module")
-def font_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("fonts")
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_note_prints_on_at_most_four_pages(tmp_path: Path, font_dir: Path, lang: str) -> None:
+def test_note_prints_on_at_most_four_pages(tmp_path: Path, lang: str) -> None:
     from helpers.report.export_html import to_html
     from helpers.report.pdf import print_pdf
 
     need("poppler", "chromium")
-    html = to_html(build_note(lang), reader_title(lang), reader=True, font_dir=font_dir)
+    html = to_html(build_note(lang), reader_title(lang), reader=True)
     assert f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in html
     assert html.count('class="note-chart"') == 2 and "break-after: avoid" in html
     page = tmp_path / f"note-{lang}.html"

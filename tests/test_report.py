@@ -94,7 +94,7 @@ def test_offline_html_has_no_cdn_scripts() -> None:
 
 def test_outputs_for_every_notebook_and_language(demo) -> None:
     nbs, out, result = demo
-    assert result.exit_code == 0, [(i.key, i.error) for i in result.items] + result.messages
+    assert result.ok, [(i.key, i.error) for i in result.items] + result.messages
     for lang in ("en", "zh"):
         for nb in nbs:
             assert (out / lang / f"{nb.stem}.html").is_file()
@@ -162,7 +162,7 @@ def test_failing_notebook_names_the_cell_and_removes_its_old_outputs(tmp_path: P
     nbs = write_demo_notebooks(tmp_path / "nb", 2)
     out = tmp_path / "out"
     first = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
-    assert first.exit_code == 0 and (out / "en" / "02-demo.html").is_file()
+    assert first.ok and (out / "en" / "02-demo.html").is_file()
     nbs[1].write_text(demo_notebook(2, fail=True), encoding="utf-8")
     proc = _cli("--out", str(out), "--lang", "en", "--no-pdf", *map(str, nbs))
     assert proc.returncode != 0
@@ -193,7 +193,7 @@ def test_without_chromium_html_is_built_and_one_message_says_what_to_install(tmp
 
 
 def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
-    nbs = write_demo_notebooks(tmp_path / "nb", 3)
+    nbs = write_demo_notebooks(tmp_path / "nb", 2)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "en",
            "--no-pdf", "--jobs", "1", *map(str, nbs)]
@@ -209,7 +209,7 @@ def test_killed_build_leaves_only_whole_outputs(tmp_path: Path) -> None:
     for html in (out / "en").glob("*.html"):
         assert html.read_text(encoding="utf-8").rstrip().endswith("</html>"), f"half-written {html}"
     again = build(nbs, out, ("en",), pdf=False, jobs=2, force=False, deps=[])
-    assert again.exit_code == 0
+    assert again.ok
     assert again.get("en/01-demo").status == "skipped"
     _no_tmp(out)
 
@@ -266,20 +266,23 @@ def test_figures_a_notebook_saves_are_tracked_and_rebuilt(demo) -> None:
 
 
 def test_outputs_made_without_the_fonts_are_never_up_to_date(tmp_path: Path) -> None:
+    """One language (the same for both): a chart drawn without the fonts fails the build every time, nothing kept."""
     nbs = write_demo_notebooks(tmp_path / "nb", 1)
     out = tmp_path / "out"
-    no_fonts = {"XN_FONT_DIR": str(tmp_path / "no-fonts"), "XN_SYSTEM_CJK": "0"}
+    args, no_fonts = ["--out", str(out), "--no-pdf", "--lang", "zh", *map(str, nbs)], {
+        "XN_FONT_DIR": str(tmp_path / "no-fonts"), "XN_SYSTEM_CJK": "0"}
     for _ in range(2):  # charts drawn with boxes (no font has the glyph): a failure, every time (issue 16)
-        proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs), **no_fonts)
+        proc = _cli(*args, **no_fonts)
         assert proc.returncode == 1, proc.stdout + proc.stderr
         fails = [ln for ln in proc.stdout.splitlines() if ln.startswith("[FAIL]") and "demo.ipynb" in ln]
-        assert len(fails) == 2 and all("a chart drew a character no font has (Glyph" in ln for ln in fails), proc.stdout
-        assert not (out / "en" / "01-demo.html").exists() and "en/01-demo|execute" not in _state(out)
-    proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))  # fonts back
-    assert proc.returncode == 0 and proc.stdout.count("[ok]") == 5 and "project's fonts" not in proc.stdout, proc.stdout
+        assert len(fails) == 1 and "a chart drew a character no font has (Glyph" in fails[0], proc.stdout
+        assert not (out / "zh" / "01-demo.html").exists() and "zh/01-demo|execute" not in _state(out)
+        assert not (out / ".build" / "fast.json").exists(), "a failed build left a no-change stamp"
+    proc = _cli(*args)  # fonts back
+    assert proc.returncode == 0 and proc.stdout.count("[ok]") == 3 and "project's fonts" not in proc.stdout, proc.stdout
     assert not any(e["_values_:"].get("fallback") for e in _state(out).values())
-    proc = _cli("--out", str(out), "--no-pdf", *map(str, nbs))
-    assert proc.stdout.count("[skip]") == 4 and "built, 4 up to date" in proc.stdout, proc.stdout
+    proc = _cli(*args)
+    assert proc.stdout.count("[skip]") == 2 and "built, 2 up to date" in proc.stdout, proc.stdout
 
 
 def test_another_chromium_reprints_only_the_pdfs(tmp_path: Path) -> None:
@@ -308,7 +311,7 @@ def test_interrupted_build_leaves_no_chromium_profile(tmp_path: Path, how: str) 
     _tools_or_skip()
     import tempfile
 
-    nbs = write_demo_notebooks(tmp_path / "nb", 3)
+    nbs = write_demo_notebooks(tmp_path / "nb", 2)
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "helpers.report", "--no-project-deps", "--out", str(out), "--lang", "zh",
            "--jobs", "1", *map(str, nbs)]
@@ -323,7 +326,7 @@ def test_interrupted_build_leaves_no_chromium_profile(tmp_path: Path, how: str) 
         assert proc.returncode == 130
         assert not _profiles(out)
     again = build(nbs, out, ("zh",), pdf=True, jobs=1, force=False, deps=[])  # cleans what a kill left
-    assert again.exit_code == 0, again.messages
+    assert again.ok, again.messages
     assert not _profiles(out)
     assert not [p for p in Path(tempfile.gettempdir()).glob(f"report-chrome-{proc.pid}-*")]
     _no_tmp(out)
@@ -345,8 +348,8 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
     stdout, imports = again()
     assert "helpers.report.build" not in imports and "argparse" not in imports, "fast path imported the build"
     assert stdout.count("[skip]") == 2 and "0 built, 2 up to date" in stdout, stdout
-    _, imports = again(XN_SYSTEM_CJK="0")  # another font environment: the full check runs
-    assert "helpers.report.build" in imports
+    stdout, imports = again(XN_CHROME_DEBUG="1")  # another environment: the full check runs (nothing to rebuild)
+    assert "helpers.report.build" in imports and "[ok]   en/01-demo" not in stdout, stdout
     (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
     stdout, imports = again()
     assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout
@@ -354,8 +357,6 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
 
 def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path: Path, monkeypatch) -> None:
     """A changed input (by content, not by time) or package version re-executes; the rest is skipped."""
-    from helpers.report import build as build_mod
-
     nbs = write_demo_notebooks(tmp_path / "nb", 1)
     helper = tmp_path / "helper.py"
     helper.write_text("X = 1\n", encoding="utf-8")
@@ -371,8 +372,10 @@ def test_inputs_code_and_package_versions_rebuild_what_depends_on_them(tmp_path:
     assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
     helper.write_text("X = 2\n", encoding="utf-8")
     assert run()["en/01-demo"] == "built"
-    real = build_mod._version
-    monkeypatch.setattr(build_mod, "_version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "0.0-test" if name == "matplotlib" else real(name))
     assert run()["en/01-demo"] == "built"
     assert run() == {"en/01-demo": "skipped", "en/reader-report": "skipped"}
 

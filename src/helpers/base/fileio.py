@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DataError, repo_path
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+def write_bytes_atomic(path: Path, data: bytes, check: Callable[[Path], None] | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename (``check(tmp)`` may refuse it)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -19,6 +20,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        check(Path(tmp)) if check else None
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

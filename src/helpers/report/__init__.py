@@ -1,9 +1,5 @@
-"""One-command build of the project's reports: ``python -m helpers.report`` (see :mod:`.build`).
-
-Every notebook in ``notebooks/`` runs once per label language (``en``, ``zh``) in a fresh kernel,
-and ``reports/`` gets ``<lang>/<notebook>.html`` and ``.pdf``, ``<lang>/reader-report.*``,
-``<lang>/article.html`` and ``index.html``. This top level imports nothing heavy.
-"""
+"""``python -m helpers.report``: every notebook once per label language into ``reports/<lang>/`` (HTML, PDF), the
+reader's reports, the annotated article pages and ``index.html`` (:mod:`.build`). Imports nothing heavy."""
 from __future__ import annotations
 
 LANGS: tuple[str, ...] = ("en", "zh")

@@ -3,5 +3,4 @@ import sys
 
 from .fastpath import try_fast
 
-rc = try_fast(sys.argv[1:])
-raise SystemExit(rc if rc is not None else __import__("helpers.report.cli", fromlist=["main"]).main())
+raise SystemExit(0 if try_fast(sys.argv[1:]) else __import__("helpers.report.cli", fromlist=["main"]).main())

@@ -1,15 +1,7 @@
-"""Where the annotated article puts its marks: one span per figure, one per number left out.
-
-A figure's mark is the number with its measure word as the article writes it (``409条``,
-``1个半月``, ``五大领域``), found inside the figure's quote (``start:end`` of
-``data/tidy/figures.csv``). Quotes overlap (``违规集体公款旅游3起`` and ``3起33人次``), their
-number-and-measure-word spans do not, so each figure gets exactly one element and no element is
-ever split. Should two marks still overlap, a mark that contains another is nested around it;
-a figure whose span crosses another's falls back to the number alone; if that crosses too, the
-data is wrong and :class:`MarkError` names both figures.
-
-Each left-out number (``data/curated/left_out.csv``) is marked over its ``text`` inside its quote.
-"""
+"""Where the annotated article puts its marks: per figure the number with its measure word as written
+(``409条``, ``1个半月``) inside its quote, per left-out number its ``text``, per timeline date its expression.
+Quotes overlap, these spans do not; a mark containing another is nested around it, a figure crossing another
+shrinks to its number, and if that crosses too :class:`MarkError` names both."""
 from __future__ import annotations
 
 import html
@@ -17,9 +9,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..parse.numerals import find_numbers
-
-__all__ = ["Mark", "MarkError", "figure_marks", "left_out_marks", "arrange", "markup"]
-
 
 class MarkError(ValueError):
     """Two marks cross each other (neither contains the other) and cannot be shrunk apart."""
@@ -40,11 +29,8 @@ class Mark:
 
 
 def figure_marks(text: str, figures: Iterable[dict]) -> list[Mark]:
-    """One mark per figure row (``figure_id``, ``quote``, ``unit``, ``start``, ``end``).
-
-    The mark is the number immediately followed by the measure word, inside the quote; a row
-    whose quote no longer sits at its offsets, or holds no such number, raises :class:`MarkError`.
-    """
+    """One mark per figure row: the number followed by its measure word inside the quote (:class:`MarkError`
+    when the quote is not at its offsets or holds not exactly one such number)."""
     marks = []
     for row in figures:
         fid, quote, unit = str(row["figure_id"]), str(row["quote"]), str(row["unit"])
@@ -92,10 +78,8 @@ def _crosses(a: Mark, b: Mark) -> bool:
 
 
 def arrange(marks: list[Mark]) -> list[Mark]:
-    """Marks sorted for :func:`markup` (outer before inner); crossing figures shrink to the number.
-
-    Raises :class:`MarkError` when two marks cross even after shrinking, or two share one span.
-    """
+    """Marks sorted for :func:`markup` (outer before inner), crossing figures shrunk to the number;
+    :class:`MarkError` when two marks still cross, or two share one span."""
     out = list(marks)
     for i, a in enumerate(out):
         for j in range(len(out)):
@@ -124,12 +108,8 @@ def arrange(marks: list[Mark]) -> list[Mark]:
 
 
 def markup(text: str, marks: list[Mark], open_tag: Callable[[Mark, bool], tuple[str, str]]) -> str:
-    """``text`` HTML-escaped with each mark wrapped by ``open_tag(mark, contains_other)``.
-
-    ``open_tag`` returns the (opening, closing) tag pair; ``contains_other`` tells it whether the
-    mark encloses another mark (an ``<a>`` cannot hold an ``<a>``). Marks must come from
-    :func:`arrange`. Stripping the tags and unescaping gives back ``text`` exactly.
-    """
+    """``text`` HTML-escaped with each mark wrapped in ``open_tag(mark, contains_other)``'s (opening, closing)
+    tags (an ``<a>`` cannot hold an ``<a>``); stripping the tags and unescaping gives back ``text`` exactly."""
     ordered = arrange(marks)
     has_child = {m.key: any(o is not m and m.start <= o.start and o.end <= m.end for o in ordered)
                  for m in ordered}

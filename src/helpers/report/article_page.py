@@ -1,16 +1,8 @@
-"""The annotated article: ``reports/{en,zh}/article.html``.
-
-The archived article's text, byte for byte, with every figure of ``data/tidy/figures.csv``
-marked where the article states it (one element with ``data-figure-id``, see
-:mod:`.article_marks`), every number of ``data/curated/left_out.csv`` marked with
-``data-left-out`` and its reason, the derived values beside the text with their formulas, and a
-table of the figures (one anchored row each) linking to the charts and notebook pages that show
-them (:mod:`helpers.charts.usage`). One self-contained page per language: inline CSS and
-JavaScript, the CJK font embedded as in the other report pages, no network.
-
-Anchors: ``#fig-<figure_id>`` is a highlight (opening the page on it focuses it and shows its
-box), ``#row-<figure_id>`` its table row, ``#d-<derived_id>`` a derived value.
-"""
+"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte, every figure of
+``data/tidy/figures.csv`` marked where the article states it (:mod:`.article_marks`), every number of
+``data/curated/left_out.csv`` marked with its reason, the derived values with their formulas, and a table of
+the figures linking to the charts and notebook pages that show them. Self-contained, no network. Anchors:
+``#fig-<figure_id>`` (a highlight, focused with its box), ``#row-<figure_id>``, ``#d-<derived_id>``."""
 from __future__ import annotations
 
 import html
@@ -25,8 +17,6 @@ from ..text.readable import unit_text
 from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
 from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
-
-__all__ = ["PageData", "load_page_data", "render_page"]
 
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FIG_REF = re.compile(r"figures:([A-Za-z_][A-Za-z0-9_]*)")
@@ -67,12 +57,6 @@ def load_page_data() -> PageData:
     )
 
 
-# ---------- pieces ----------
-def _r(template: str, lang: str, **extra: Any) -> str:
-    """A template rendered by the project's one rounding rule (numbers from the tables or ``extra``)."""
-    return render(template, lang, extra)
-
-
 def _value(ident: str, lang: str) -> str:
     return render("{" + ident + "}", lang)
 
@@ -105,8 +89,7 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
     charts, notebooks = _links(fid, data, lang, t)
     short, label = row[f"short_{lang}"], row[f"label_{lang}"]
     place = row["place_zh"] if lang == "zh" else row["place_en"]
-    unit = (f'<span lang="zh-CN">{esc(row["unit"])}</span>' if lang == "zh" else
-            f'<span lang="zh-CN">{esc(row["unit"])}</span> ({esc(row["unit_en"])})')
+    unit = f'<span lang="zh-CN">{esc(row["unit"])}</span>' + ("" if lang == "zh" else f' ({esc(row["unit_en"])})')
     note = f'<p class="tip-note">{esc(str(row["note"]))}</p>' if lang == "en" and _present(row.get("note")) else ""
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
             f'<p class="tip-title">{esc(short)}</p><dl>'
@@ -121,15 +104,11 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
             f'<p><a href="#row-{esc(fid)}">{t["tip_row"]}</a></p></div>')
 
 
-def _reason_html(reason: str, lang: str) -> str:
-    """The curated reason, with ``figures:<id>`` turned into a link to that highlight."""
-    return _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(reason))
-
-
 def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
     cat = mark.data["category"]
     what = LEFT_OUT_CATEGORY[lang].get(cat, cat)
-    reason = "" if lang == "zh" else f'<p>{_reason_html(mark.data["reason"], lang)}</p>'
+    link = _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(mark.data["reason"]))
+    reason = "" if lang == "zh" else f'<p>{link}</p>'
     return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}{t["colon"]}'
             f'{esc(what)}</p><p><q lang="zh-CN">{esc(mark.data["quote"])}</q></p>{reason}</div>')
 
@@ -147,30 +126,26 @@ def _present(value: Any) -> bool:
     return value is not None and str(value) not in ("", "nan", "<NA>", "None")
 
 
-def _open_tag():
-    def tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
-        if mark.kind == "figure":
-            common = (f'class="fig" id="fig-{esc(mark.key)}" data-figure-id="{esc(mark.key)}" '
-                      f'data-quote="{mark.quote_start}:{mark.quote_end}" aria-describedby="tip-{esc(mark.key)}" '
-                      f'data-tip="tip-{esc(mark.key)}"')
-            if contains_other:  # an <a> cannot hold another <a>
-                return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
-            return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
-        d = mark.data
-        if mark.kind == "date":
-            return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
-                    f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
-        return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
-                f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
-                "</span>")
-    return tag
+def _open_tag(mark: Mark, contains_other: bool) -> tuple[str, str]:
+    if mark.kind == "figure":
+        common = (f'class="fig" id="fig-{esc(mark.key)}" data-figure-id="{esc(mark.key)}" '
+                  f'data-quote="{mark.quote_start}:{mark.quote_end}" aria-describedby="tip-{esc(mark.key)}" '
+                  f'data-tip="tip-{esc(mark.key)}"')
+        if contains_other:  # an <a> cannot hold another <a>
+            return (f'<span role="link" tabindex="0" data-href="#row-{esc(mark.key)}" {common}>', "</span>")
+        return f'<a href="#row-{esc(mark.key)}" {common}>', "</a>"
+    d = mark.data
+    if mark.kind == "date":
+        return (f'<span class="date" tabindex="0" id="{esc(mark.key)}" data-date-id="{esc(d["date_id"])}" '
+                f'aria-describedby="tip-{esc(mark.key)}" data-tip="tip-{esc(mark.key)}">', "</span>")
+    return (f'<span class="left-out" tabindex="0" id="{mark.key}" data-left-out="{esc(d["category"])}" '
+            f'data-reason="{esc(d["reason"])}" aria-describedby="tip-{mark.key}" data-tip="tip-{mark.key}">',
+            "</span>")
 
 
 def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[str, Mark],
                   derived_ids: set[str]) -> str:
     """The formula with each figure as written in the article, linked to its highlight."""
-    ops = {"*": "×", "/": "÷", "+": "+", "-": "−"}
-
     def token(m: re.Match[str]) -> str:
         name = m.group(0)
         if name in marks:
@@ -180,14 +155,10 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
             return f'<a href="#d-{name}">{esc(_value(name, lang))}</a>'
         if name in data.timeline:
             return f'<span lang="zh-CN">{esc(str(data.timeline[name]["expression"]))}</span>'
-        if name == "months":
-            return t_months[lang]
-        return esc(name)
+        return {"en": "months", "zh": "月数"}[lang] if name == "months" else esc(name)
 
-    t_months = {"en": "months", "zh": "月数"}
-    formula = str(row["formula"])
-    out = _ID.sub(token, formula)
-    for a, b in ops.items():
+    out = _ID.sub(token, str(row["formula"]))
+    for a, b in {"*": "×", "/": "÷", "+": "+", "-": "−"}.items():
         out = out.replace(f" {a} ", f" {b} ")
     return out
 
@@ -195,18 +166,14 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
 def _inputs_html(row: dict[str, Any], data: PageData, lang: str, t: dict[str, str], marks: dict[str, Mark],
                  by_fid: dict[str, dict[str, Any]], by_did: dict[str, dict[str, Any]]) -> str:
     items = []
-    names = _ID.findall(str(row["formula"]))
-    for name in dict.fromkeys(names):
+    for name in dict.fromkeys(_ID.findall(str(row["formula"]))):
         if name in by_fid:
-            r, mk = by_fid[name], marks[name]
-            label = r[f"short_{lang}"]
+            mk = marks[name]
             items.append(f'<li><a href="#fig-{name}" lang="zh-CN">{esc(data.text[mk.start:mk.end])}</a> '
-                         f'{esc(str(label))}</li>')
+                         f'{esc(str(by_fid[name][f"short_{lang}"]))}</li>')
         elif name in by_did:
-            r = by_did[name]
-            label = r[f"short_{lang}"]
             items.append(f'<li><a href="#d-{name}">{esc(_value(name, lang))}</a> {t["input_derived"]}{t["colon"]}'
-                         f'{esc(str(label))}</li>')
+                         f'{esc(str(by_did[name][f"short_{lang}"]))}</li>')
         elif name in data.timeline:
             r = data.timeline[name]
             label = r["label_zh"] if lang == "zh" else r["label_en"]
@@ -264,18 +231,14 @@ def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, M
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def _mark_text(text: str, mark: Mark) -> str:
-    return text[mark.start:mark.end]
-
-
 def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     """The whole page for ``lang`` ("en" or "zh"); ``font_css`` is the embedded-font ``<style>``."""
     t = TEXT[lang]
     rows = {r["figure_id"]: r for r in data.figures}
-    fig_marks = figure_marks(data.text, data.figures)
-    lo_marks = left_out_marks(data.left_out)
+    fig_marks, lo_marks = figure_marks(data.text, data.figures), left_out_marks(data.left_out)
     dt_marks = date_marks(data.text, data.timeline.values())
-    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag())
+    body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag)
+    sample = {k: esc(data.text[m[0].start:m[0].end]) for k, m in (("fig", fig_marks), ("lo", lo_marks), ("dt", dt_marks))}
     marks = {m.key: m for m in fig_marks}
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
@@ -283,23 +246,21 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     meta = data.meta
     published = render("{published}", lang)  # 2017年4月25日 / 25 April 2017, as the other pages say it
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
-    intro = _r(t["intro"], lang, **counts, published=published, outlet=esc(meta.get("outlet", "")),
-               outlet_en=esc(meta.get("outlet_en", "")), byline=esc(meta.get("byline", "")),
-               byline_en=esc(meta.get("byline_en", "")), title=esc(meta.get("title", "")),
-               title_en=esc(meta.get("title_en", "")))
+    intro = render(t["intro"], lang, {**counts, "published": published, **{k: esc(meta.get(k, "")) for k in (
+        "outlet", "outlet_en", "byline", "byline_en", "title", "title_en")}})
     own = load_labels()  # an article's own note on its source (article.source_note) replaces the kit's
     source_note = esc(own["article.source_note"][lang]) if "article.source_note" in own else t["source_note"]
     notice = (f'<p class="intro"><strong>{esc(raw_label("notice.invented", lang))}</strong></p>'
               if meta.get("invented") else "")  # an invented article says so on its page
     other = "zh" if lang == "en" else "en"
     legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>'
-              f'<li><span class="fig sample" lang="zh-CN">{esc(_mark_text(data.text, fig_marks[0]))}</span> '
+              f'<li><span class="fig sample" lang="zh-CN">{sample["fig"]}</span> '
               f'{t["legend_figure"]}</li>'
-              f'<li><span class="left-out sample" lang="zh-CN">{esc(_mark_text(data.text, lo_marks[0]))}</span> '
-              f'{_r(t["legend_left_out"], lang, **counts)}</li>'
-              f'<li><span class="date sample" lang="zh-CN">{esc(_mark_text(data.text, dt_marks[0]))}</span> '
+              f'<li><span class="left-out sample" lang="zh-CN">{sample["lo"]}</span> '
+              f'{render(t["legend_left_out"], lang, counts)}</li>'
+              f'<li><span class="date sample" lang="zh-CN">{sample["dt"]}</span> '
               f'{t["legend_date"]}</li>'
-              f'<li><span class="d-sample">=</span> {_r(t["legend_derived"], lang, **counts)}</li></ul></section>')
+              f'<li><span class="d-sample">=</span> {render(t["legend_derived"], lang, counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
 <html lang="{t['html_lang']}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -325,9 +286,18 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <section class="table-section">
 {_table_html(data, lang, t, marks)}
 </section>
-<footer class="small">{_r(t['footer'], lang, algo='sha256', sha256=esc(str(meta.get('sha256', ''))))}</footer>
+<footer class="small">{render(t['footer'], lang, {'algo': 'sha256', 'sha256': esc(str(meta.get('sha256', '')))})}</footer>
 <div id="tips" hidden>{tips}</div>
 <div id="tip" class="tip" hidden></div>
 <script>{JS}</script>
 </body></html>
 """
+
+
+def write_page(lang: str, path: Path) -> None:
+    """The build's article step: ``<lang>/article.html`` with the project's CJK font embedded."""
+    from ..base.fileio import write_text_atomic
+    from .fonts import cjk_font_css
+
+    data = load_page_data()
+    write_text_atomic(path, render_page(data, lang, cjk_font_css(data.text)))

@@ -33,10 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
         "derived_intro": "Computed from the figures by the project, not stated in the article. Rounding: {rule}",
         "inference": "inference",
         "inputs": "Inputs",
-        "input_figure": "figure",
         "input_derived": "derived value",
         "input_date": "date",
-        "months_of": "months in",
         "table_heading": "The figures, one row each",
         "table_intro": "The rows of <code>data/tidy/figures.csv</code>, in the article's order. Offsets are character "
                        "positions in the archived text.",
@@ -64,7 +62,6 @@ TEXT: dict[str, dict[str, str]] = {
         "none": "none",
         "footer": "Built from <code>data/tidy/</code> (figures, derived, timeline) and <code>data/curated/left_out.csv</code>. "
                   "Checksum of the archived article ({algo}): <code>{sha256}</code>.",
-        "article_label": "Article text",
         "colon": ": ",
         "list_sep": ", ",
     },
@@ -89,10 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
         "derived_intro": "由本项目根据文中数字计算，并非原文所述。取整规则：{rule}",
         "inference": "推断",
         "inputs": "计算所用",
-        "input_figure": "原文数字",
         "input_derived": "推算值",
         "input_date": "日期",
-        "months_of": "月数：",
         "table_heading": "数据表：文中统计数字",
         "table_intro": "即<code>data/tidy/figures.csv</code>各行，按原文先后排列。字符位置指存档原文中的字符序号。",
         "col_text": "原文",
@@ -119,7 +114,6 @@ TEXT: dict[str, dict[str, str]] = {
         "none": "无",
         "footer": "数据来自<code>data/tidy/</code>（figures、derived、timeline）和<code>data/curated/left_out.csv</code>。"
                   "存档原文校验值（{algo}）：<code>{sha256}</code>。",
-        "article_label": "原文",
         "colon": "：",
         "list_sep": "、",
     },

@@ -1,22 +1,21 @@
-"""The build as doit tasks, one per step of each output (what a step does is in :mod:`.steps`).
-
-Per language and notebook ``execute`` -> ``html`` -> ``pdf``; per language the ``reader-report``
-(html -> pdf) and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content, with
-doit's size-and-time shortcut); packages, Python, language and Chromium's version are ``config_changed``;
-:func:`_intact` refuses an output changed on disk or drawn without the project's fonts. doit's state
-(``.build/doit.json``) is saved whole after every step; a lock lets one build at a time use a folder.
-"""
+"""The build as doit tasks: per language and notebook ``execute`` -> ``html`` -> ``pdf``, the ``reader-report``
+and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); Python, packages, language
+and Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
+without the project's fonts. doit's state is saved whole after every step; one build at a time per folder."""
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partialmethod
+from importlib import import_module
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..base import paths
-from . import LANGS, steps
+from . import LANGS
 
 READER = "reader-report"
 #: Packages whose version changes what a notebook draws or how it is exported.
@@ -25,73 +24,27 @@ PACKAGES = ("matplotlib", "pandas", "numpy", "seaborn", "fonttools", "pillow", "
 HERE = Path(__file__).parent
 
 
-def font_files() -> list[Path]:
-    """The fonts the charts and pages are drawn with: the shipped subset, then the system fallback."""
+def font_files(present: bool = True) -> list[Path]:
+    """The fonts the charts and pages are drawn with (shipped subset, system's); all places if not ``present``."""
     from ..text.fontsubset import SYSTEM_DIRS, WEIGHTS, font_path
 
-    files = [font_path(w) for w in WEIGHTS]
-    if os.environ.get("XN_SYSTEM_CJK", "1") != "0":
-        files += [p for p in (Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS) if p.is_file()][:1]
-    return [f for f in files if f.is_file()]
+    system = [Path(d) / "NotoSansCJK-Regular.ttc" for d in SYSTEM_DIRS] * (os.environ.get("XN_SYSTEM_CJK") != "0")
+    return [f for f in [*map(font_path, WEIGHTS), *system] if f.is_file() or not present]
 
 
 def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
-    """Every input of the build, declared once (the tidy tables' own: ``tidyset.input_files``).
+    """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their inputs
+    ``tidyset.input_files``, the helpers but this one); ``export``, the page code and fonts; ``article``."""
+    from ..tidy.tidyset import TABLE_NAMES, input_files
 
-    ``notebook``: what re-executes every notebook (tidy data, datapackage, helpers but this package);
-    ``export``: the page and print code and fonts; ``article``: what the annotated article is made from.
-    """
-    from ..tidy.tidyset import TABLE_NAMES  # the tables by name: other files in the tidy folder are ignored
-
-    src, tidy = root / "src" / "helpers", [root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES]
-    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its own charts and texts
+    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its charts and texts
+    data = [*input_files(root), *(root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES), *own,  # others: ignored
+            *sorted(p for p in (root / "src" / "helpers").rglob("*.py") if HERE not in p.parents)]
     if kind == "notebook":
-        return [*tidy, paths.DATAPACKAGE, *sorted(paths.CURATED.glob("*.csv")), paths.KIT_LABELS, *own,
-                *sorted(p for p in src.rglob("*.py") if HERE not in p.parents)]
+        return data
     if kind == "export":
-        return [HERE / n for n in ("export_html.py", "fonts.py", "pdf.py", "reader.py", "steps.py")] + font_files()
-    return [paths.ARTICLE, paths.ARTICLE_META, *sorted(p for p in paths.CURATED.glob("*.csv")), paths.DATAPACKAGE,
-            *(p for p in tidy if p.suffix == ".csv"), *discover(), paths.KIT_LABELS, *own,
-            *sorted(p for p in src.rglob("*.py") if HERE not in p.parents),
-            *sorted(HERE.glob("article_*.py")), HERE / "fonts.py",
-            *font_files()]
-
-
-@dataclass
-class NotebookResult:
-    """Outcome of one output (a notebook in one language, a reader's report, an article page)."""
-
-    key: str
-    lang: str
-    path: Path | None = None
-    status: str = "skipped"  # "built", "skipped" or "failed"
-    error: str | None = None
-    executed: Path | None = None
-    times: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class BuildResult:
-    """Everything a build did; ``ok`` is False if any output failed or PDFs could not be made."""
-
-    out_dir: Path
-    items: list[NotebookResult] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    index: Path | None = None
-    watched: list[str] = field(default_factory=list)  # every file and folder the plan consulted
-    fallback: bool = False  # some output was made without the project's fonts
-
-    @property
-    def ok(self) -> bool:
-        return not self.messages and all(i.status != "failed" for i in self.items)
-
-    @property
-    def exit_code(self) -> int:
-        return 0 if self.ok else 1
-
-    def get(self, key: str) -> NotebookResult:
-        """The result of ``key`` (e.g. ``"en/01-name"``)."""
-        return next(i for i in self.items if i.key == key)
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + font_files()
+    return [*data, *discover(), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py", *font_files()]
 
 
 def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
@@ -101,146 +54,142 @@ def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
     return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
 
 
+@dataclass
+class NotebookResult:
+    """Outcome of one output (a notebook in one language, a reader's report, an article page)."""
+    key: str
+    lang: str
+    path: Path | None = None  # the notebook
+    executed: Path | None = None
+    status: str = "skipped"  # "built", "skipped" or "failed"
+    error: str | None = None
+
+
+@dataclass
+class BuildResult:
+    """Everything a build did; ``ok`` is False if any output failed or PDFs could not be made."""
+    index: Path
+    items: list[NotebookResult] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    watched: list[str] | None = None  # every path the plan consulted (.fastpath); None: made without the fonts
+
+    ok = property(lambda self: not self.messages and all(i.status != "failed" for i in self.items))
+
+    def get(self, key: str) -> NotebookResult:  # e.g. "en/01-name"
+        return next(i for i in self.items if i.key == key)
+
+
+def stamp(path: Path) -> list:
+    """Size, modification time and sha256 of an output (what :func:`_intact` compares)."""
+    with open(path, "rb") as handle:
+        return [(st := os.stat(path)).st_size, st.st_mtime_ns, hashlib.file_digest(handle, "sha256").hexdigest()]
+
+
 def _intact(task: Any, values: dict) -> bool:
     """doit ``uptodate``: every recorded output is on disk unchanged, and none is a font fallback."""
-    for path, (size, mtime, sha) in values.get("outs", {}).items():
-        try:
-            st = os.stat(path)
-        except OSError:
-            return False
-        if (st.st_size, st.st_mtime_ns) != (size, mtime) and steps.stamp(Path(path))[2] != sha:
-            return False
-    return not values.get("fallback")
+    return not values.get("fallback") and all(os.path.exists(p) and (
+        [(st := os.stat(p)).st_size, st.st_mtime_ns] == [size, mtime] or stamp(Path(p))[2] == sha)
+        for p, (size, mtime, sha) in values.get("outs", {}).items())
 
 
-def _guard(fn: Callable[..., dict], *args: Any, drop: Sequence[Path] = ()) -> Callable[[], Any]:
-    """``fn(*args)`` as a doit action: its values, or (outputs ``drop`` removed) doit's TaskFailed."""
-    def action() -> Any:
-        from doit.exceptions import TaskFailed
-
-        from ..base.errors import DataError, write_failure
-        from .execute import NotebookFailed
-
-        try:
-            return fn(*args)
-        except Exception as err:  # noqa: BLE001 - reported as one line, the build goes on
-            for path in drop:
-                path.unlink(missing_ok=True)
-            if line := write_failure(err):  # disk full, read-only: one line (the reporter prints it once)
-                return TaskFailed(line)
-            return TaskFailed(str(err) if isinstance(err, (NotebookFailed, DataError)) else f"{type(err).__name__}: {err}")
-    return action
-
-
-class _Plan:
-    """The doit tasks of one build."""
-
-    def __init__(self, out: Path, chrome: str | None, config: dict) -> None:
-        self.out, self.chrome, self.config = out, chrome, config
+class _Build:
+    """The doit tasks of one build, and doit's reporter: one line per output once all its steps are done."""
+    def __init__(self, out: Path, chrome: str | None, version: str, config: dict, say: Callable[[str], None]) -> None:
+        self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
-        self.keys: dict[str, int] = {}  # output -> number of its steps
-        self.paths: dict[str, Path] = {}  # output -> its notebook
+        self.items: dict[str, NotebookResult] = {}
+        # output -> its last step; the steps it ran (their start, then their time); signs of a missing font
+        self.last, self.ran, self.notes = {}, {}, {}
+        self.causes: set[str] = set()  # a browser or disk fault met by several outputs: said once
 
-    def task(self, key: str, stage: str, action: Callable[[], Any], deps: list[Path], target: Path,
-             config: dict) -> None:
+    def task(self, key: str, stage: str, fn: str, args: tuple, deps: list[Path], target: Path,
+             config: dict, drop: Sequence[Path] = ()) -> None:
+        """Step ``stage`` of ``key``: ``fn(*args)`` (``"module.function"`` here) gives doit's values (``outs``: more
+        outputs, ``fallback``: signs of a missing font), plus ``target``'s stamp; if it raises, ``drop`` goes."""
         from doit.task import Task
         from doit.tools import config_changed
 
-        self.keys[key] = self.keys.get(key, 0) + 1
-        self.tasks.append(Task(f"{key}|{stage}", [(action,)], file_dep=[str(d) for d in deps], targets=[str(target)],
-                               uptodate=[_intact, config_changed(config)], verbosity=2, io={"capture": False}))
+        def action() -> Any:
+            if not isinstance(values := run_step(fn, args, drop), dict):
+                return values
+            return {**values, "outs": {str(target): stamp(target), **values.get("outs", {})}}
+        self.items.setdefault(key, NotebookResult(key, key.split("/")[0]))
+        self.last[key] = f"{key}|{stage}"
+        self.tasks.append(Task(f"{key}|{stage}", [(action,)], file_dep=list(map(str, deps)),
+                               targets=[str(target)], uptodate=[_intact, config_changed(config)], verbosity=2,
+                               io={"capture": False}))
 
-    def page(self, key: str, load: Callable[[], Any], title: str, reader: bool, src: list[Path]) -> None:
-        """The HTML and PDF steps of one page made from notebook(s) ``src``."""
+    def page(self, key: str, src: list[Path], reader: bool = False) -> None:
+        """The HTML and PDF steps of one page made from executed notebook(s) ``src``."""
         html, pdf = (self.out / f"{key}.{ext}" for ext in ("html", "pdf"))
-        self.task(key, "html", _guard(steps.export, load, title, reader, html, pdf, drop=[html, pdf]),
-                  src + inputs("export"), html, self.config)
+        self.task(key, "html", "export_html.write_page", (src, key.split("/")[0], reader, html, pdf),
+                  src + inputs("export"), html, self.config, [html, pdf])
         if self.chrome:
-            self.task(key, "pdf", _guard(steps.print_pdf, self.chrome, html, pdf, self.out / ".build" / "chrome",
-                                         drop=[pdf]), [html], pdf, {"chrome": self.version()})
-
-    def version(self) -> str:
-        """Chromium's ``--version`` (asked once per build)."""
-        if not hasattr(self, "_version"):
-            import subprocess
-
-            self._version = subprocess.run([self.chrome, "--version"], capture_output=True, text=True,
-                                           timeout=30, stdin=subprocess.DEVNULL).stdout.strip() or "unknown"
-        return self._version
+            self.task(key, "pdf", "pdf.print_pdf", (self.chrome, html, pdf, self.out / ".build" / "chrome"), [html],
+                      pdf, {"chrome": self.version}, [pdf])
 
     def notebook(self, lang: str, nb: Path, deps: list[Path], timeout: int) -> Path:
         """The steps of notebook ``nb`` in ``lang``; returns the executed notebook's path."""
         key, executed = f"{lang}/{nb.stem}", self.out / ".build" / "executed" / lang / f"{nb.stem}.ipynb"
-        self.paths[key] = nb
         stale = [self.out / f"{k}.{e}" for k in (key, f"{lang}/{READER}") for e in ("html", "pdf")]
-        self.task(key, "execute", _guard(steps.execute, self.out, lang, nb, executed, timeout,
-                                         drop=[executed, *stale]),
-                  [nb, *deps, *font_files()], executed, {**self.config, "lang": lang})
-        self.page(key, lambda: steps.read([executed])[0], nb.stem, False, [executed])
+        self.task(key, "execute", "execute.execute", (self.out, lang, nb, executed, timeout),
+                  [nb, *deps, *font_files()], executed, {**self.config, "lang": lang}, [executed, *stale])
+        self.items[key].path, self.items[key].executed = nb, executed
+        self.page(key, [executed])
         return executed
 
-    def reader(self, lang: str, executed: list[Path]) -> None:
-        """The reader's report of ``lang`` from its executed notebooks."""
-        from .reader import merge_for_reader, reader_title
-
-        def load() -> Any:
-            return merge_for_reader(steps.read(executed), lang, self.out / "figures")
-        self.page(f"{lang}/{READER}", load, reader_title(lang), True, executed)
-
-
-class _Reporter:
-    """doit reporter: one line per output once all its steps are done ("[ok]", "[skip]" or "[FAIL]")."""
-
-    def __init__(self, plan: _Plan, result: BuildResult, echo: Callable[[str], None]) -> None:
-        self.plan, self.result, self.echo = plan, result, echo
-        self.pending = dict(plan.keys)
-        self.items = {k: NotebookResult(k, k.split("/")[0], plan.paths.get(k)) for k in plan.keys}
-        self.started: dict[str, float] = {}
-        self.notes: dict[str, list[str]] = {}
-        self.causes: set[str | None] = set()  # failures already reported for several outputs (pdf, disk)
-
-    def _done(self, task: Any, status: str, error: str | None = None) -> None:
+    def _done(self, task: Any, fail: Any = None, *, status: str) -> None:
         key, stage = task.name.split("|")
-        if (item := self.items.get(key)) is None:
+        if (item := self.items[key]).status == "failed" or key == "index":  # said once; the index says it itself
             return
-        self.pending[key] -= 1
-        if status == "failed" and item.status != "failed":
-            item.status, item.error = "failed", error
+        if status == "failed":
+            unmet = type(fail).__name__ == "UnmetDependency"  # only the reader's report waits on other outputs
+            item.status = "failed"
+            item.error = "not built because a notebook of this language failed" if unmet else fail.message.strip()
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
-            cause = ("disk full" if "No space left on device" in (error or "") else (error or "").split(": ", 1)[-1]
-                     if stage == "pdf" or "cannot write (" in (error or "") else None)
-            if cause is None or cause not in self.causes:  # the same browser or disk fault: said once
-                self.causes.add(cause)
-                self.echo(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{error}")
-        elif status == "built":
-            item.times["executed" if stage == "execute" else stage] = time.perf_counter() - self.started[task.name]
+            cause = ("disk full" if "No space left on device" in item.error else item.error.split(": ", 1)[-1]
+                     if stage == "pdf" or "cannot write (" in item.error else None)
+            if cause in self.causes:
+                return None
+            self.causes.add(cause) if cause else None
+            return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{item.error}")
+        if status == "built":
+            item.status = "built"
+            self.ran[key][stage] = time.perf_counter() - self.ran[key][stage]
             self.notes.setdefault(key, []).extend(task.values.get("fallback", []))
-            self.result.fallback |= bool(task.values.get("fallback"))
-            item.status = "failed" if item.status == "failed" else "built"
-        if self.pending[key] or item.status == "failed":
-            return
-        note = self.notes.get(key)
-        note = f"  (made without the project's fonts: rebuilt next time; {note[0]})" if note else ""
-        times = ", ".join(f"{s} {t:.1f} s" for s, t in item.times.items())
-        self.echo(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {times}{note}")
+        if task.name == self.last[key]:
+            n, ran = self.notes.get(key), self.ran.get(key, {}).items()
+            note = f"  (made without the project's fonts: rebuilt next time; {n[0]})" if n else ""
+            ran = ", ".join(f"{'executed' if s == 'execute' else s} {t:.1f} s" for s, t in ran)
+            self.say(f"[skip] {key}  up to date" if item.status == "skipped" else f"[ok]   {key}  {ran}{note}")
 
     def execute_task(self, task: Any) -> None:
-        self.started[task.name] = time.perf_counter()
+        self.ran.setdefault(task.name.split("|")[0], {})[task.name.split("|")[1]] = time.perf_counter()
 
-    def add_success(self, task: Any) -> None:
-        self._done(task, "built")
+    add_success = partialmethod(_done, status="built")
+    skip_uptodate = partialmethod(_done, status="skipped")
+    add_failure = partialmethod(_done, status="failed")
 
-    def skip_uptodate(self, task: Any) -> None:
-        self._done(task, "skipped")
-
-    def add_failure(self, task: Any, fail: Any) -> None:
-        from doit.exceptions import UnmetDependency
-
-        unmet = "not built because a notebook of this language failed" if READER in task.name else None
-        self._done(task, "failed", unmet if isinstance(fail, UnmetDependency) else fail.message.strip())
-
-    def __getattr__(self, name: str) -> Callable[..., None]:  # initialize, get_status, complete_run, ...
+    def __getattr__(self, name: str) -> Callable[..., None]:  # doit's other reporter calls: nothing to say
         return lambda *args, **kw: None
+
+
+def run_step(fn: str, args: tuple, drop: Sequence[Path] = ()) -> Any:
+    """``fn(*args)`` (``"module.function"`` in this package): its values, or one line as doit's ``TaskFailed``
+    (then ``drop`` goes; the build goes on)."""
+    from doit.exceptions import TaskFailed
+
+    from ..base.errors import write_failure
+
+    try:
+        return getattr(import_module(f"{__package__}.{fn.split('.')[0]}"), fn.split(".")[1])(*args) or {}
+    except Exception as err:  # noqa: BLE001 - reported as one line
+        for path in drop:
+            path.unlink(missing_ok=True)
+        if line := write_failure(err):  # disk full, read-only: one line (said once, see _Build._done)
+            return TaskFailed(line)
+        own = type(err).__module__.startswith("helpers.")  # the project's errors name the entry and the fix
+        return TaskFailed(str(err) if own else f"{type(err).__name__}: {err}")
 
 
 def _state(out: Path) -> Any:
@@ -249,7 +198,7 @@ def _state(out: Path) -> Any:
 
     from ..base.fileio import write_text_atomic
 
-    class WholeJsonDB(JsonDB):
+    class Whole(JsonDB):
         def dump(self) -> None:
             write_text_atomic(Path(self.name), self.codec.encode(self._db))
 
@@ -257,53 +206,39 @@ def _state(out: Path) -> Any:
         def save_success(self, task: Any, result_hash: Any = None) -> None:
             super().save_success(task, result_hash)
             self.backend.dump()
-
-    return Saved(WholeJsonDB, str(out / ".build" / "doit.json"))
-
-
-def _run(tasks: list[Any], state: Any, reporter: _Reporter, jobs: int, force: bool) -> None:
-    from doit.control import TaskControl
-    from doit.runner import MThreadRunner
-    from doit.task import Stream
-
-    control = TaskControl(tasks)
-    control.process(None)
-    MThreadRunner(state, reporter, True, force, Stream(2), jobs).run_all(control.task_dispatcher())
-
-
-def _version(name: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "-"
+    return Saved(Whole, str(out / ".build" / "doit.json"))
 
 
 def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, langs: Sequence[str] = LANGS,
           pdf: bool = True, jobs: int | None = None, force: bool = False, *, deps: list[Path] | None = None,
           timeout: int = 600, echo: Callable[[str], None] | None = print) -> BuildResult:
-    """Build every notebook (default: ``notebooks/*.ipynb``) in every language into ``out_dir``.
-
-    ``deps`` are the files whose change re-executes every notebook (default: :func:`inputs` "notebook",
-    and then the article pages are built too). ``jobs`` defaults to the cores plus one.
-    """
+    """Build every notebook (default: ``notebooks/*.ipynb``) in every language into ``out_dir``; ``deps``: the
+    files whose change re-executes every notebook (default: :func:`inputs` "notebook", and then the article
+    pages are built too); ``jobs`` defaults to the cores plus one."""
     import fcntl
     import shutil
+    import subprocess
+    from importlib.metadata import version
 
-    from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
+    from doit.control import TaskControl
+    from doit.runner import MThreadRunner
+    from doit.task import Stream
+
     from ..base.prune import prune_stale
+    from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
 
     nbs = discover() if notebooks is None else [Path(p).resolve() for p in notebooks]
     if len({p.stem for p in nbs}) != len(nbs):
         raise ValueError(f"two notebooks share a name: {[p.stem for p in nbs]}")
     out = Path(out_dir).resolve()
-    result, chrome = BuildResult(out), None
+    result, chrome = BuildResult(out / "index.html"), None
 
-    def say(msg: str) -> None:
-        if echo is not None:
-            echo(msg)
-            sys.stdout.flush()
+    def say(msg: str) -> None:  # every line at once, also into a pipe
+        echo and (echo(msg), sys.stdout.flush())
+
+    def run(tasks: list[Any], jobs: int) -> None:
+        (control := TaskControl(tasks)).process(None)
+        MThreadRunner(state, plan, True, force, Stream(2), jobs).run_all(control.task_dispatcher())
     try:
         chrome = find_chrome() if pdf else None
     except ChromeMissing as err:
@@ -316,47 +251,38 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
             tmp.unlink(missing_ok=True)
         shutil.rmtree(out / ".build" / "stage", ignore_errors=True)
         clean_profiles(out / ".build" / "chrome")
-        plan = _Plan(out, chrome, {"python": sys.version, "packages": {n: _version(n) for n in PACKAGES}})
-        dep_files = inputs("notebook") if deps is None else [Path(d) for d in deps]
+        seen = chrome and subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=30,
+                                         stdin=subprocess.DEVNULL).stdout.strip()
+        config = {"python": sys.version, "packages": {n: version(n) for n in PACKAGES}}
+        plan = _Build(out, chrome, seen or "unknown", config, say)
+        dep_files = inputs("notebook") if deps is None else deps
         for lang in langs:
             if executed := [plan.notebook(lang, nb, dep_files, timeout) for nb in nbs]:
-                plan.reader(lang, executed)
+                plan.page(f"{lang}/{READER}", executed, reader=True)
             if deps is None:
                 article = out / lang / "article.html"
-                plan.task(f"{lang}/article", "html", _guard(steps.article, lang, article, drop=[article]),
-                          inputs("article"), article, {"lang": lang})
+                plan.task(f"{lang}/article", "html", "article_page.write_page", (lang, article), inputs("article"),
+                          article, {"lang": lang}, [article])
         if notebooks is None:  # every notebook: the pages of a removed one go (helpers.base.prune)
-            prune_stale(out, plan.keys, langs)
-        state, reporter = _state(out), _Reporter(plan, result, say)
-        _run(plan.tasks, state, reporter, jobs or (os.cpu_count() or 1) + 1, force)
-        result.items = list(reporter.items.values())
-        for item in result.items:
-            executed = out / ".build" / "executed" / item.lang / f"{item.key.split('/')[1]}.ipynb"
-            item.executed = executed if item.path and executed.exists() else None
+            prune_stale(out, plan.items, langs)
+        state = _state(out)  # read after the pruning
+        run(plan.tasks, jobs or (os.cpu_count() or 1) + 1)
+        result.items = list(plan.items.values())
         names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
         links = {lang: [(n, {e.upper(): f"{lang}/{n}.{e}" for e in ("html", "pdf")
                              if (out / lang / f"{n}.{e}").exists()}) for n in names] for lang in langs}
-        result.index, messages = out / "index.html", []
-        plan.task("index", "html", _guard(steps.index, result.index, links, say, messages),
+        plan.task("index", "html", "index.write_index", (result.index, links, say, result.messages),
                   [paths.ARTICLE, paths.ARTICLE_META, HERE / "index.py",
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
-        _run(plan.tasks[-1:], state, reporter, 1, force)
-        result.messages += messages
-        result.watched = _watched(plan, state, dep_files, nbs, chrome)
+        run(plan.tasks[-1:], 1)
+        if not any(plan.notes.values()):  # every path this build consulted, for the no-change stamp (.fastpath)
+            found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
+            found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
+            found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
+            found |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
+            result.watched = sorted(found | ({chrome, os.path.realpath(chrome)} if chrome else set()))
     if chrome:
         shutdown()
     return result
 
-
-def _watched(plan: _Plan, state: Any, dep_files: list[Path], nbs: list[Path], chrome: str | None) -> list[str]:
-    """Every file and folder this build consulted (for :mod:`.fastpath`)."""
-    from ..text.fontsubset import FONT_DIR, SYSTEM_DIRS, WEIGHTS, font_path
-
-    found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
-    found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
-    found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
-    found |= {p for p in sys.path if p.endswith(("site-packages", "dist-packages"))}
-    found |= {chrome, str(Path(chrome).resolve())} if chrome else set()
-    found |= {str(FONT_DIR), *(str(font_path(w)) for w in WEIGHTS)}
-    return sorted(found | {str(Path(d) / "NotoSansCJK-Regular.ttc") for d in SYSTEM_DIRS})

@@ -14,36 +14,30 @@ from . import LANGS, fastpath
 
 
 def _notebook(arg: str) -> Path:
-    """A notebook given as a path, or as a name under ``notebooks/`` (with or without .ipynb)."""
+    """A notebook given as a path, or as a name under ``notebooks/`` or the article's (with or without .ipynb)."""
     for cand in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
         if cand.is_file():
             return cand
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh "
-                                "kernels, once per label language) and export HTML, PDF, the reader's reports and "
-                                "index.html. Only what changed is rebuilt.")
-    p.add_argument("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK",
-                   help="notebooks to build (default: every notebooks/*.ipynb)")
-    p.add_argument("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
-    p.add_argument("--lang", action="append", choices=LANGS,
-                   help="label language; repeat for several (default: en and zh)")
-    p.add_argument("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
-    p.add_argument("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
-    p.add_argument("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
-    p.add_argument("--no-project-deps", dest="project_deps", action="store_false",
-                   help="do not track data/tidy, datapackage.json and helpers (for tests and the benchmark)")
-    p.add_argument("--allow-env-drift", action="store_true", help="build although the packages differ from "
-                   "requirements.lock (e.g. conda); committed figures are then never overwritten")
-    p.add_argument("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
-    return p
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the build; returns the exit code (0 all fine, 1 something failed)."""
-    args = parser().parse_args(argv)
+    p = argparse.ArgumentParser(prog="python -m helpers.report", description="Execute the notebooks (fresh kernels, "
+                                "once per label language), export HTML, PDF, the reader's reports and index.html; "
+                                "only what changed is rebuilt.")
+    add = p.add_argument
+    add("notebooks", nargs="*", type=_notebook, metavar="NOTEBOOK", help="default: every notebooks/*.ipynb")
+    add("--out", type=Path, default=paths.REPORTS, help="output directory (default: reports/)")
+    add("--lang", action="append", choices=LANGS, help="label language, repeatable (default: en and zh)")
+    add("--no-pdf", dest="pdf", action="store_false", help="HTML only, no Chromium needed")
+    add("--jobs", "-j", type=int, default=None, help="parallel steps (default: cores + 1)")
+    add("--force", action="store_true", help="rebuild everything, ignoring the recorded state")
+    add("--no-project-deps", dest="project_deps", action="store_false", help="track no project file (tests, bench)")
+    add("--allow-env-drift", action="store_true", help="build although the packages differ from requirements.lock "
+        "(e.g. conda); committed figures are then never overwritten")
+    add("--timeout", type=int, default=600, help="seconds allowed per cell (default 600)")
+    args = p.parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..base.envcheck import preflight
     from ..base.errors import DataError, repo_path
@@ -51,13 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     from ..text.lint import check_text
     from ..tidy.fresh import check_fresh
     from .build import build, discover
+    from .pdf import shutdown
 
     langs = tuple(args.lang or LANGS)
     try:  # before any notebook runs: tables equal a fresh build, outputs can be written (else ONE line)
         preflight(args.allow_env_drift, args.project_deps, args.pdf)  # packages against the lock, the shipped fonts
         check_fresh() if args.project_deps else None
         check_text(args.notebooks or discover()) if args.project_deps else None  # typed digits, empty zh/en
-        for folder in [args.out, args.out / ".build", *(args.out / lang for lang in langs)]:
+        for folder in [args.out, args.out / ".build", *(args.out / x for x in langs)]:
             check_writable(folder)
         check_writable(paths.FIGURES, elsewhere=False) if args.project_deps else None
     except DataError as err:
@@ -74,19 +69,12 @@ def main(argv: list[str] | None = None) -> int:
               "Fix: make reports/ writable (or free space), then run the build again", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        from .pdf import shutdown
-
         shutdown()  # the shared browser and its profile folder go now, not at the next build
         print("[interrupted] finished steps are recorded; run again to build the rest", flush=True)
-        sys.stderr.flush()
         os._exit(130)  # do not wait for running workers; their temporary files are removed next run
-    argv_ = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--force"]  # same state after
-    if result.ok and not result.fallback:
-        fastpath.write(argv_, result.watched, [f"[skip] {i.key}  up to date" for i in result.items],
-                       str(result.index))
-    else:
-        fastpath.forget(argv_)
+    fastpath.write(sys.argv[1:] if argv is None else argv, result.watched if result.ok else None,
+                   [f"[skip] {i.key}  up to date" for i in result.items], str(result.index))
     count = {s: sum(i.status == s for i in result.items) for s in ("built", "skipped", "failed")}
     print(f"{'done' if result.ok else 'FAILED'}: {count['built']} built, {count['skipped']} up to date, "
-          f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index or result.out_dir}")
-    return result.exit_code
+          f"{count['failed']} failed in {time.perf_counter() - t0:.2f} s -> {result.index}")
+    return 0 if result.ok else 1

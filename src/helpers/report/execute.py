@@ -1,114 +1,90 @@
-"""Execute one notebook in a fresh kernel with its label language injected (papermill-style)."""
+"""The build's execute step: one notebook in a fresh kernel with its label language injected (papermill-style)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import shutil
 from pathlib import Path
 from typing import Any
 
 from ..base import paths
+from ..base.fileio import write_bytes_if_changed, write_text_atomic
+from ..base.pdfcheck import check_glyphs
+from .build import stamp
 
 INJECTED_TAG = "injected-parameters"
+#: Text in an executed notebook that shows a font was missing (the output is then a fallback).
+FALLBACK_SIGNS = ("MissingCJKFontWarning", "missing from font", "findfont: Font family", "findfont: Failed")
 
 
 class NotebookFailed(Exception):
     """A cell raised (or the kernel died). The message names the cell and the exception."""
 
 
-@dataclass
-class FailedCell:
-    """Where a notebook failed: cell index (1-based, in the file as saved) and its first line."""
-
-    index: int
-    first_line: str
-    error: str
-
-
 def inject_language(nb: Any, lang: str) -> int:
-    """Insert a cell tagged ``injected-parameters`` setting ``LANGUAGE`` after the ``parameters`` cell.
-
-    Returns the index of the injected cell. Without a ``parameters`` cell it goes first.
-    """
+    """Insert a cell setting ``LANGUAGE`` after the ``parameters`` cell (first without one); returns its index."""
     import nbformat
 
-    pos = 0
-    for i, cell in enumerate(nb.cells):
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            pos = i + 1
-            break
+    tags = [c.get("metadata", {}).get("tags", []) for c in nb.cells]
+    pos = next((i + 1 for i, t in enumerate(tags) if "parameters" in t), 0)
     cell = nbformat.v4.new_code_cell(f"# Parameters\nLANGUAGE = {lang!r}\n")
-    cell.metadata["tags"] = [INJECTED_TAG]
-    cell["id"] = INJECTED_TAG
+    cell.metadata["tags"], cell["id"] = [INJECTED_TAG], INJECTED_TAG
     nb.cells.insert(pos, cell)
     return pos
 
 
-def kernel_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Environment for the kernel: the project's ``src/`` first on ``PYTHONPATH``, plus ``extra``."""
-    env = {**os.environ, **(extra or {})}
-    src = str(paths.ROOT / "src")
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH", "")) if p)
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    env.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    return env
-
-
-_KERNELS: set[str] | None = None
-
-
-def kernel_name(nb: Any) -> str:
-    """The notebook's kernel if it is installed here, else ``python3`` (this environment)."""
-    global _KERNELS
-    if _KERNELS is None:
-        from jupyter_client.kernelspec import KernelSpecManager
-
-        _KERNELS = set(KernelSpecManager().find_kernel_specs())
-    name = nb.get("metadata", {}).get("kernelspec", {}).get("name", "")
-    return name if name in _KERNELS else "python3"
-
-
-def failed_cell(nb: Any, injected_at: int) -> FailedCell | None:
-    """Find the first cell with an error output; index counted in the saved file (1-based)."""
-    for i, cell in enumerate(nb.cells):
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
-                idx = i + 1 - (1 if i > injected_at else 0)
-                first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
-                return FailedCell(idx, first.strip(), f"{out.get('ename', 'Error')}: {out.get('evalue', '')}")
-    return None
-
-
-def execute(nb_bytes: bytes, nb_path: Path, lang: str, timeout: int = 600, log: Path | None = None,
-            env: dict[str, str] | None = None) -> Any:
-    """Execute the notebook given as ``nb_bytes`` (read from ``nb_path``) with ``LANGUAGE = lang``.
-
-    The working directory is the notebook's folder; the kernel's own stderr (start-up
-    warnings, crashes) goes to ``log`` if given; ``env`` is added to the kernel's environment. Returns the executed notebook node,
-    or raises :class:`NotebookFailed` naming the failing cell and the exception.
-    """
+def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dict:
+    """Run ``nb`` in ``lang`` into ``executed``, its figures saved in a folder of this run, then published in
+    ``out/figures`` (a failed run changes none); returns the figures and the signs of a missing font."""
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, DeadKernelError, CellTimeoutError
 
-    nb = nbformat.reads(nb_bytes.decode("utf-8"), as_version=4)
-    at = inject_language(nb, lang)
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name=kernel_name(nb), allow_errors=False,
-        resources={"metadata": {"path": str(nb_path.parent)}},
-    )
-    log_handle = open(log, "wb") if log else None
+    stage = out / ".build" / "stage" / f"{lang}-{nb.stem}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
     try:
-        if log_handle:
-            client.execute(env=kernel_env(env), stderr=log_handle)
-        else:
-            client.execute(env=kernel_env(env))
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
-        cell = failed_cell(nb, at)
-        if cell is None:
-            last = str(err).strip().splitlines()
-            raise NotebookFailed(f"{type(err).__name__}: {last[-1] if last else ''}") from None
-        raise NotebookFailed(f"cell {cell.index} ({cell.first_line!r}): {cell.error}") from None
+        done = run(nb, lang, timeout, out / ".build" / "logs" / f"{lang}-{nb.stem}.kernel.log",
+                   {"XN_FIGURES_DIR": str(stage)})
+        check_glyphs(done, nb)  # a chart drew boxes: fails before anything is written or published
+        write_text_atomic(executed, nbformat.writes(done))
+        figures = [out / "figures" / p.name for p in sorted(stage.iterdir()) if p.is_file() and p.name[0] != "."]
+        keep = os.environ.get("XN_KEEP_FIGURES") == "1"  # drawn by drifted packages: published files stay
+        for fig in figures:  # the same bytes leave the published file (and its time stamp) as it is
+            if not (keep and fig.is_file()):
+                write_bytes_if_changed(fig, (stage / fig.name).read_bytes())
     finally:
-        if log_handle:
-            log_handle.close()
+        shutil.rmtree(stage, ignore_errors=True)
+    signs = [f"cell {i}: {s}" for i, c in enumerate(done.cells) for o in c.get("outputs", [])
+             for s in FALLBACK_SIGNS if s in str(o.get("text", "")) + str(o.get("data", {}))]
+    return {"outs": {str(f): stamp(f) for f in figures}, "fallback": signs}
+
+
+def run(path: Path, lang: str, timeout: int = 600, log: Path | None = None, env: dict[str, str] | None = None) -> Any:
+    """The notebook at ``path`` executed with ``LANGUAGE = lang`` in its folder, the project's ``src/`` first on
+    ``PYTHONPATH`` and ``env`` added; the kernel's stderr goes to ``log``. Raises :class:`NotebookFailed`
+    naming the failing cell (numbered as in the saved file) and the exception."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = nbformat.read(path, as_version=4)
+    at = inject_language(nb, lang)
+    name = nb.metadata.get("kernelspec", {}).get("name", "")  # the notebook's kernel if installed here
+    kernel = name if name in KernelSpecManager().find_kernel_specs() else "python3"
+    env = {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+           **os.environ, **(env or {})}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(paths.ROOT / "src"), env.get("PYTHONPATH")) if p)
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, resources={"metadata": {"path": str(path.parent)}})
+    if log:
+        log.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(log or os.devnull, "wb") as stderr:
+            client.execute(env=env, stderr=stderr)
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
+        for i, cell in enumerate(nb.cells):
+            for out in (o for o in cell.get("outputs", []) if o.get("output_type") == "error"):
+                first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
+                raise NotebookFailed(f"cell {i + (i <= at)} ({first!r}): {out.get('ename', 'Error')}: "
+                                     f"{out.get('evalue', '')}") from None
+        last = str(err).strip().splitlines()
+        raise NotebookFailed(f"{type(err).__name__}: {last[-1] if last else ''}") from None
     return nb

@@ -1,11 +1,6 @@
-"""Notebook -> HTML with nbconvert's ``lab`` template, made safe to print offline.
-
-The ``lab`` template is what JupyterLab's "Export as HTML" uses. Its page loads
-require.js and MathJax from a CDN; offline those requests hang or fail, so the
-``<script src="http...">`` tags are removed (math then shows as its ``$...$`` source).
-A print style sheet (A4, wrapped code) and, when available, an embedded subset of a
-CJK font (see :mod:`.fonts`) are added so the printed PDF carries the Chinese text.
-"""
+"""Notebook -> HTML with nbconvert's ``lab`` template (JupyterLab's "Export as HTML"), safe to print offline:
+its CDN ``<script src="http...">`` tags removed (math shows as ``$...$``), a print style sheet and the
+embedded CJK font (:mod:`.fonts`) added, so the printed PDF carries the Chinese text."""
 from __future__ import annotations
 
 import re
@@ -71,7 +66,6 @@ def _exporter(reader: bool, sanitize: bool = False) -> Any:
     exp = getattr(_local, key, None)
     if exp is None:
         from nbconvert import HTMLExporter
-
         from nbconvert.preprocessors import TagRemovePreprocessor
 
         exp = HTMLExporter(template_name="lab")
@@ -83,20 +77,17 @@ def _exporter(reader: bool, sanitize: bool = False) -> Any:
         exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, remove_cell_tags=set(SETUP_TAGS),
                                                         enabled=True), enabled=True)
         if reader:
-            exp.exclude_input = True
-            exp.exclude_input_prompt = True
-            exp.exclude_output_prompt = True
+            exp.exclude_input = exp.exclude_input_prompt = exp.exclude_output_prompt = True
         setattr(_local, key, exp)
     return exp
 
 
-def make_offline(html: str, font_dir: Path | None = None) -> str:
+def make_offline(html: str) -> str:
     """Remove CDN script tags, add the print CSS and (if possible) the embedded CJK font."""
     from .fonts import cjk_font_css
 
     html = _CDN_SCRIPT.sub("", html)
-    extra = PRINT_CSS + cjk_font_css(html, font_dir)
-    return html.replace("</head>", extra + "</head>", 1)
+    return html.replace("</head>", PRINT_CSS + cjk_font_css(html) + "</head>", 1)
 
 
 _HTML_TAG = re.compile(r"<html[^>]*>")
@@ -105,26 +96,34 @@ _INJECTED_LANG = re.compile(r"LANGUAGE\s*=\s*['\"](\w+)['\"]")
 
 def notebook_language(nb: Any) -> str:
     """The page language: ``metadata.language_code``, else the injected ``LANGUAGE = '..'`` cell, else "en"."""
-    code = nb.get("metadata", {}).get("language_code")
-    if code:
-        return str(code)
-    for cell in nb.get("cells", []):
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            found = _INJECTED_LANG.search(cell.get("source", ""))
-            if found:
-                return LANG_CODES.get(found.group(1), "en")
-    return "en"
+    injected = [_INJECTED_LANG.search(c.get("source", "")) for c in nb.get("cells", [])
+                if "injected-parameters" in c.get("metadata", {}).get("tags", [])]
+    return str(nb.get("metadata", {}).get("language_code") or (injected and injected[0] and
+                                                                LANG_CODES.get(injected[0].group(1))) or "en")
 
 
-def to_html(nb: Any, title: str, reader: bool = False, font_dir: Path | None = None, sanitize: bool = False) -> str:
-    """Render an executed notebook to a self-contained, offline-safe HTML page.
-
-    ``reader=True`` hides code cells and prompts (nbconvert's ``exclude_input``); cells tagged
-    ``prose`` always hide their input. ``<html lang>`` is the notebook's language (en or zh-CN).
-    ``sanitize=True`` (JupyterLab's "Sanitize HTML output") cleans Markdown and HTML outputs with
-    :func:`clean_html`, which keeps headings, paragraphs and tables.
-    """
+def to_html(nb: Any, title: str, reader: bool = False, sanitize: bool = False) -> str:
+    """An executed notebook as a self-contained, offline-safe page in its language: ``reader`` hides code cells
+    and prompts (cells tagged ``prose`` always hide their input); ``sanitize`` (JupyterLab's "Sanitize HTML
+    output") cleans Markdown and HTML outputs with :func:`clean_html`, keeping headings, paragraphs, tables."""
     body, _ = _exporter(reader, sanitize).from_notebook_node(nb, resources={"metadata": {"name": title}})
     # set here, not through HTMLExporter.language_code: its validator rejects a value after "zh-CN"
     body = _HTML_TAG.sub(f'<html lang="{notebook_language(nb)}">', body, count=1)
-    return make_offline(body, font_dir)
+    return make_offline(body)
+
+
+def write_page(src: list[Path], lang: str, reader: bool, html: Path, pdf: Path) -> dict:
+    """The build's html step: the page of executed notebook ``src[0]``, or the reader's report of ``src`` (the
+    old PDF goes with the old page); returns the signs of a missing font."""
+    import nbformat
+
+    from ..base.fileio import write_text_atomic
+    from .reader import merge_for_reader, reader_title
+
+    nbs = [nbformat.read(p, as_version=4) for p in src]
+    nb, title = (merge_for_reader(nbs, lang, html.parent.parent / "figures"), reader_title(lang)) if reader else \
+        (nbs[0], src[0].stem)
+    write_text_atomic(html, page := to_html(nb, title, reader=reader))
+    pdf.unlink(missing_ok=True)
+    bad = 'id="report-cjk"' not in page and any(ord(c) >= 0x2E80 for c in page)
+    return {"fallback": ["html: Chinese text without the embedded font"] * bad}

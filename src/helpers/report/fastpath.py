@@ -1,79 +1,58 @@
-"""The no-change rebuild in milliseconds: a stamp of everything the last clean build consulted.
-
-doit's own start-up and check take about 0.1-0.2 s, over the 0.1 s target, so after a build that
-succeeded with no font fallback :func:`write` records in ``<out>/.build/fast.json`` the command line,
-the working directory, the environment variables that steer a build, and the size and modification
-time (ns) of every file and folder the build consulted (inputs, their folders, outputs, this package,
-fonts, the browser, the installed packages' folders, doit's state). :func:`try_fast`, run before
-anything else is imported, prints the same "up to date" report when none of them changed, and
-otherwise leaves the decision to doit. ``--force`` never takes this path.
-"""
+"""The no-change rebuild in milliseconds (doit's start-up alone takes 0.1-0.2 s): after a clean build, a stamp
+of the command, the environment that steers it and every path it consulted (size, time); if none changed,
+:func:`try_fast` (run before anything else is imported) prints the same "up to date" report."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sys
 import time
 
-_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-
 
 def _stat(path: str) -> list[int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
+    return [(st := os.stat(path)).st_size, st.st_mtime_ns] if os.path.exists(path) else None
 
 
 def _key(argv: list[str]) -> dict:
     env = {k: v for k, v in os.environ.items()
            if k.startswith(("XN_", "REPORT_")) or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
-    return {"argv": argv, "cwd": os.getcwd(), "python": sys.executable, "env": env}
+    return {"argv": [a for a in argv if a != "--force"], "cwd": os.getcwd(), "python": sys.executable, "env": env}
 
 
 def stamp_path(argv: list[str]) -> str:
     """Where the stamp of a build run with ``argv`` lives (``<out>/.build/fast.json``)."""
-    out = os.path.join(_ROOT, "reports")
+    out = os.path.join(os.path.dirname(__file__), "..", "..", "..", "reports")
     for i, arg in enumerate(argv):
         out = argv[i + 1] if arg == "--out" and i + 1 < len(argv) else arg[6:] if arg.startswith("--out=") else out
     return os.path.join(os.path.abspath(out), ".build", "fast.json")
 
 
-def try_fast(argv: list[str]) -> int | None:
-    """Print the no-change report and return 0 if nothing changed since the stamp; else None."""
+def try_fast(argv: list[str]) -> bool:
+    """Print the no-change report and return True if nothing changed since the stamp."""
     t0 = time.perf_counter()
     try:
         with open(stamp_path(argv), encoding="utf-8") as handle:
             data = json.load(handle)
     except (OSError, ValueError):
-        return None
-    if {"--force", "-h", "--help"} & set(argv) or data.get("key") != _key(argv) or any(
-            _stat(path) != st for path, st in data.get("stats", [])):
-        return None
-    sys.stdout.write("".join(line + "\n" for line in data["lines"]))
-    print(f"done: 0 built, {len(data['lines'])} up to date, 0 failed in {time.perf_counter() - t0:.2f} s "
-          f"-> {data['index']}", flush=True)
-    return 0
+        return False
+    if {"--force", "-h", "--help"} & set(argv) or data["key"] != _key(argv) or any(
+            _stat(path) != st for path, st in data["stats"]):
+        return False
+    print(*data["lines"], f"done: 0 built, {len(data['lines'])} up to date, 0 failed in "
+          f"{time.perf_counter() - t0:.2f} s -> {data['index']}", sep="\n", flush=True)
+    return True
 
 
-def write(argv: list[str], files: list[str], lines: list[str], index: str) -> None:
-    """Record the stamp (whole or not at all); ``files`` are every path the build consulted."""
-    import fcntl
-
+def write(argv: list[str], files: list[str] | None, lines: list[str], index: str) -> None:
+    """Record the stamp (whole), ``files`` being every path the build consulted; ``None`` removes it."""
     from ..base.fileio import write_text_atomic
 
-    stamp = stamp_path(argv)
-    with open(os.path.join(os.path.dirname(stamp), "lock"), "w") as lock:
+    with open(os.path.join(os.path.dirname(stamp := stamp_path(argv)), "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the build's lock: another build neither sweeps nor changes it meanwhile
-        data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines,
-                "index": index}
-        write_text_atomic(stamp, json.dumps(data, ensure_ascii=False) + "\n")
-
-
-def forget(argv: list[str]) -> None:
-    """Remove the stamp (a build that failed or drew without the fonts must run fully next time)."""
-    try:
-        os.unlink(stamp_path(argv))
-    except OSError:
-        pass
+        if files is None and os.path.exists(stamp):
+            os.unlink(stamp)
+        elif files is not None:
+            data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines,
+                    "index": index}
+            write_text_atomic(stamp, json.dumps(data, ensure_ascii=False) + "\n")

@@ -1,11 +1,6 @@
-"""Embed the project's shipped CJK font in the HTML, so the printed PDF names and embeds it.
-
-The font is the one the charts use: ``fonts/NotoSansCJKsc-Subset-{Regular,Bold}.ttf`` (Noto Sans
-CJK SC cut down to the project's characters, TrueType outlines; see :mod:`helpers.text.fontsubset`).
-Chromium embeds it as a CID TrueType font ``NotoSansCJKsc-Subset-*``: ``pdffonts`` shows it and the
-text copies cleanly, on a machine without any system CJK font too. A character outside the subset
-falls back to the system's fonts (the CSS lists "Noto Sans CJK SC" after it).
-"""
+"""The shipped CJK font (``fonts/NotoSansCJKsc-Subset-*.ttf``, the charts' font, :mod:`helpers.text.fontsubset`)
+embedded in a page, so Chromium embeds it in the PDF and the text copies cleanly on a machine without any system CJK
+font; a character outside the subset falls back to the system's "Noto Sans CJK SC"."""
 from __future__ import annotations
 
 import base64
@@ -15,17 +10,6 @@ from pathlib import Path
 
 FAMILY = "Report CJK"
 WEIGHTS = {"Regular": "400", "Bold": "700"}
-
-
-def _is_cjk(ch: str) -> bool:
-    return ord(ch) >= 0x2E80
-
-
-def shipped_files() -> dict[str, Path]:
-    """``{css weight: file}`` of the shipped subset files that exist."""
-    from ..text.fontsubset import font_path
-
-    return {css: font_path(w) for w, css in WEIGHTS.items() if font_path(w).is_file()}
 
 
 @lru_cache(maxsize=4)
@@ -39,20 +23,15 @@ def _faces(stamp: tuple) -> str:
     return "".join(rules)
 
 
-def cjk_font_css(html: str, cache_dir: Path | None = None) -> str:
-    """A ``<style>`` block embedding the shipped CJK font when ``html`` has CJK text.
+def cjk_font_css(html: str) -> str:
+    """A ``<style>`` block embedding the shipped CJK font when ``html`` has CJK text; ``""`` without CJK text,
+    without the shipped regular weight, or with ``REPORT_EMBED_CJK=0``."""
+    from ..text.fontsubset import font_path
 
-    Returns ``""`` when the page has no CJK text, the shipped files are missing, or
-    ``REPORT_EMBED_CJK=0``. ``cache_dir`` is accepted for compatibility and unused.
-    """
-    del cache_dir
-    if os.environ.get("REPORT_EMBED_CJK", "1") == "0" or not any(_is_cjk(c) for c in html):
+    files = {css: font_path(w) for w, css in WEIGHTS.items() if font_path(w).is_file()}
+    if os.environ.get("REPORT_EMBED_CJK") == "0" or "400" not in files or not any(ord(c) >= 0x2E80 for c in html):
         return ""
-    files = shipped_files()
-    if "400" not in files:
-        return ""
-    stamp = tuple((css, str(p), p.stat().st_size, p.stat().st_mtime_ns) for css, p in sorted(files.items()))
-    faces = _faces(stamp)
+    faces = _faces(tuple((css, str(p), p.stat().st_size, p.stat().st_mtime_ns) for css, p in sorted(files.items())))
     sans = (f"system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, '{FAMILY}', 'Noto Sans CJK SC', "
             "sans-serif")
     mono = f"Menlo, Consolas, 'DejaVu Sans Mono', '{FAMILY}', 'Noto Sans Mono CJK SC', monospace"

@@ -1,18 +1,13 @@
-"""HTML -> PDF by printing with a system Chromium / Google Chrome (headless).
-
-One browser prints every PDF of a build: it is started once (``--remote-debugging-pipe``) and
-driven through the DevTools protocol (open a tab, load the page, wait for its fonts,
-``Page.printToPDF``). It needs a POSIX system (the pipe is passed as file descriptors 3 and 4).
-
-Browser profiles live in a folder the build owns (``<out>/.build/chrome/report-chrome-<pid>-*``);
-they are removed when the browser closes (also on Ctrl-C and SIGTERM), and a profile whose process
-is gone (the build was killed) is removed by :func:`clean_profiles` when the next build starts.
-"""
-
+"""HTML -> PDF with a system Chromium / Google Chrome (headless, POSIX): one browser for every PDF of a build,
+started once with ``--remote-debugging-pipe`` (file descriptors 3 and 4) and driven through the DevTools
+protocol (new tab, load, wait for the fonts, ``Page.printToPDF``). Its profile lives in
+``<out>/.build/chrome/report-chrome-<pid>-*`` and goes when it closes (also on Ctrl-C and SIGTERM); the profile
+of a killed build is removed by :func:`clean_profiles` when the next build starts."""
 from __future__ import annotations
 
 import atexit
 import base64
+import fcntl
 import json
 import os
 import select
@@ -23,8 +18,9 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from contextlib import suppress
 
+from ..base.fileio import write_bytes_atomic
 from ..base.pdfcheck import check_pdf
 
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
@@ -35,8 +31,6 @@ APP_PATHS = (
     "~/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "~/Applications/Chromium.app/Contents/MacOS/Chromium",
     "/usr/lib/chromium/chromium-headless-shell",
-    r"C:\Program Files\Google\Chrome\Application\chrome.exe",
-    r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
 )
 INSTALL_HINT = (
     "install a headless Chromium and a CJK font: Debian/Ubuntu `sudo apt-get install "
@@ -56,10 +50,7 @@ class PrintFailed(Exception):
 
 
 def find_chrome() -> str:
-    """Path of a Chromium/Chrome executable: ``$CHROME`` if set, else the usual names and places.
-
-    Raises :class:`ChromeMissing` with install instructions when none is found.
-    """
+    """Path of a Chromium/Chrome: ``$CHROME`` if set, else the usual names and places (else :class:`ChromeMissing`)."""
     override = os.environ.get("CHROME")
     if override:
         path = shutil.which(override) or (override if os.access(override, os.X_OK) else None)
@@ -82,61 +73,22 @@ PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHea
                  "transferMode": "ReturnAsBase64"}
 
 
-def _new_profile(root: Path | None) -> str:
-    """A fresh profile folder named after this process (so a later build can tell it is orphaned)."""
-    if root is not None:
-        Path(root).mkdir(parents=True, exist_ok=True)
-    return tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=root)
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
-    return True
+        pass
+    return pid > 0
 
 
-def clean_profiles(root: Path) -> list[Path]:
-    """Remove profile folders under ``root`` whose build process is gone; return them."""
-    removed = []
-    for folder in Path(root).glob(f"{PROFILE_PREFIX}*") if Path(root).is_dir() else []:
-        try:
-            pid = int(folder.name[len(PROFILE_PREFIX):].split("-", 1)[0])
-        except ValueError:
-            pid = -1
-        if pid != os.getpid() and (pid <= 0 or not _alive(pid)):
+def clean_profiles(root: Path) -> None:
+    """Remove the profile folders under ``root`` whose build process is gone."""
+    for folder in Path(root).glob(f"{PROFILE_PREFIX}*"):
+        pid = folder.name[len(PROFILE_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-            removed.append(folder)
-    return removed
-
-
-def _finish_pdf(data: bytes, pdf: Path) -> None:
-    """Write ``data`` to ``pdf`` whole or not at all (temporary file beside it, then rename)."""
-    if not data.startswith(b"%PDF-"):
-        raise PrintFailed("the browser returned no PDF")
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        check_pdf(Path(tmp), pdf)  # blank pages (no font, no text) are never published
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, pdf)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _high_fd(fd: int) -> int:
-    """``fd`` moved to a number of at least 10 (so mapping the pipes onto 3 and 4 clobbers neither)."""
-    import fcntl
-
-    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
-    os.close(fd)
-    return high
 
 
 class Browser:
@@ -144,16 +96,17 @@ class Browser:
 
     def __init__(self, chrome: str, profile_root: Path | None = None, timeout: float = 60) -> None:
         self.chrome, self.timeout, self.hung = chrome, timeout, False
-        self.profile = _new_profile(profile_root)
-        self._lock = threading.Lock()
-        self._id = 0
-        self._buf = b""
-        to_chrome_r, self._to_chrome = os.pipe()
-        self._from_chrome, from_chrome_w = os.pipe()
-        to_chrome_r, from_chrome_w = _high_fd(to_chrome_r), _high_fd(from_chrome_w)  # never 3 or 4 themselves
-        # a tiny trampoline puts the pipe ends on fds 3 and 4, where the browser expects them
+        if profile_root is not None:  # named after this process: a later build can tell it is orphaned
+            Path(profile_root).mkdir(parents=True, exist_ok=True)
+        self.profile = tempfile.mkdtemp(prefix=f"{PROFILE_PREFIX}{os.getpid()}-", dir=profile_root)
+        self._lock, self._id, self._buf = threading.Lock(), 0, b""
+        low_r, self._to_chrome = os.pipe()
+        self._from_chrome, low_w = os.pipe()
+        # the browser reads fd 3 and writes fd 4: a tiny trampoline puts the pipe ends there, from fds >= 10
+        to_chrome_r, from_chrome_w = (fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (low_r, low_w))
+        os.close(low_r), os.close(low_w)
         tramp = ("import os, sys; r, w = int(sys.argv[1]), int(sys.argv[2]); os.dup2(r, 3); os.dup2(w, 4); "
-                 "[os.close(f) for f in {r, w} - {3, 4}]; os.execv(sys.argv[3], sys.argv[3:])")
+                 "os.close(r); os.close(w); os.execv(sys.argv[3], sys.argv[3:])")
         cmd = [sys.executable, "-S", "-c", tramp, str(to_chrome_r), str(from_chrome_w), shutil.which(chrome) or chrome,
                *FLAGS, f"--user-data-dir={self.profile}", "--remote-debugging-pipe", "about:blank"]
         try:
@@ -174,16 +127,12 @@ class Browser:
 
     def _close_fds(self) -> None:
         for fd in (self._to_chrome, self._from_chrome):
-            try:
+            with suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     def _send(self, method: str, params: dict | None = None, session: str | None = None) -> int:
         self._id += 1
-        msg: dict[str, Any] = {"id": self._id, "method": method, "params": params or {}}
-        if session:
-            msg["sessionId"] = session
+        msg = {"id": self._id, "method": method, "params": params or {}, **({"sessionId": session} if session else {})}
         data = json.dumps(msg).encode("utf-8") + b"\0"
         while data:
             data = data[os.write(self._to_chrome, data):]
@@ -234,11 +183,9 @@ class Browser:
                                                "awaitPromise": True}, session)
                 data = self.call("Page.printToPDF", PRINT_OPTIONS, session)["data"]
             finally:
-                try:
+                with suppress(PrintFailed):
                     self.call("Target.closeTarget", {"targetId": target})
-                except PrintFailed:
-                    pass
-        _finish_pdf(base64.b64decode(data), Path(pdf))
+        publish(base64.b64decode(data), Path(pdf))
 
     def close(self) -> None:
         """Stop the browser and remove its profile."""
@@ -257,6 +204,13 @@ class Browser:
         finally:
             self._close_fds()
             shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def publish(data: bytes, pdf: Path) -> None:
+    """Write the printed ``data`` to ``pdf`` whole, unless it is no PDF or blank (no font, no text)."""
+    if not data.startswith(b"%PDF-"):
+        raise PrintFailed("the browser returned no PDF")
+    write_bytes_atomic(pdf, data, check=lambda tmp: check_pdf(tmp, pdf))
 
 
 _browsers: dict[tuple[str, str], Browser] = {}
@@ -291,19 +245,15 @@ def shutdown() -> None:
         _browsers.clear()
         _hung.clear()
     for b in browsers:
-        try:
+        with suppress(Exception):  # best effort on the way out
             b.close()
-        except Exception:  # noqa: BLE001 - best effort on the way out
-            pass
 
 
 atexit.register(shutdown)
 
 
-def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_root: Path | None = None) -> None:
+def print_pdf(chrome: str, html: Path, pdf: Path, profile_root: Path | None = None) -> None:
     """Print ``html`` to ``pdf`` with the shared browser (one process for the whole build)."""
-    html, pdf = Path(html).resolve(), Path(pdf)
-    pdf.parent.mkdir(parents=True, exist_ok=True)
     browser = _browser(chrome, profile_root)
     try:
         browser.print_pdf(html, pdf)
@@ -313,8 +263,3 @@ def print_pdf(chrome: str, html: Path, pdf: Path, timeout: float = 120, profile_
         _hung[(chrome, str(profile_root))] = msg = f"{err}; {HUNG_FIX.format(Path(chrome).name)}"
         browser.close()  # hung while printing: stopped now, and the build's other PDFs fail at once
         raise PrintFailed(msg) from None
-
-
-if __name__ == "__main__":  # pragma: no cover - manual check
-    print(find_chrome())
-    print_pdf(find_chrome(), Path(sys.argv[1]), Path(sys.argv[2]))

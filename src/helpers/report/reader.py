@@ -1,15 +1,8 @@
-"""The reader's note: a short piece in one language a reporter can send, built from templates.
-
-:func:`build_note` renders :data:`helpers.text.texts.READER` (headline, findings, the funnel and
-timeline charts, the source, the method, what is stated and what is assumed, a glossary,
-the article's checksum; no build date, so a rebuild gives the same bytes) into a notebook of Markdown cells that the report
-pipeline exports to HTML and prints to PDF like any other. Every number comes from the tidy
-tables through :func:`helpers.text.prose.render`. The technical audit stays in notebook 01.
-
-:func:`merge_for_reader` is what the build calls with the executed notebooks of one language:
-the project's notebooks (recognised by their ``prose`` cells) give the note; other notebooks
-(the build's own demos) are merged as before, code hidden.
-"""
+"""The reader's note: a short piece in one language a reporter can send, rendered from
+:data:`helpers.text.texts.READER` (every number from the tidy tables) into a notebook of Markdown cells
+that the build exports and prints like any other. :func:`merge_for_reader` gives it for the project's
+notebooks (they have ``prose`` cells); other notebooks (the demos) are merged, code hidden. No build date:
+a rebuild gives the same bytes."""
 from __future__ import annotations
 
 import base64
@@ -119,25 +112,16 @@ def build_note(lang: str, figures: Path | None = None) -> Any:
     text = _FIGURE.sub(lambda m: "\n" + _figure_html(m.group(1), m.group(2), lang, figures) + "\n", text)
     nb = nbformat.v4.new_notebook()
     nb.metadata["language_code"] = LANG_CODES.get(lang, "en")
-    nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text)]
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"note-{i}"
+    nb.cells = [nbformat.v4.new_markdown_cell(NOTE_CSS + "\n\n" + text, id="note-0")]
     return nb
 
 
-def _is_project(notebooks: list[Any]) -> bool:
-    return any("prose" in c.get("metadata", {}).get("tags", []) for nb in notebooks for c in nb.cells)
-
-
 def merge_for_reader(notebooks: list[Any], lang: str, figures: Path | None = None) -> Any:
-    """The reader's note for the project's notebooks; for other notebooks, every cell merged, no code.
-
-    When merging, code cells keep their outputs except stderr streams (warnings are for the
-    analyst, not the reader); each notebook after the first starts on a new printed page.
-    """
+    """The reader's note for the project's notebooks; other notebooks merged (no code, no stderr: warnings are for
+    the analyst), each after the first on a new printed page."""
     import nbformat
 
-    if _is_project(notebooks):
+    if any("prose" in c.get("metadata", {}).get("tags", []) for nb in notebooks for c in nb.cells):
         return build_note(lang, figures=figures)
     merged = nbformat.v4.new_notebook()
     if notebooks:

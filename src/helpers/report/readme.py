@@ -1,10 +1,6 @@
-"""The README's findings, rendered from :data:`helpers.text.texts.FINDINGS` between two markers.
-
-``python -m helpers.report.readme`` rewrites the block between ``<!-- findings:start -->`` and
-``<!-- findings:end -->`` in ``README.md`` (English) and ``README.zh-CN.md`` (Chinese);
-``--check`` only compares and exits 1 naming the file that differs. Nothing outside the
-markers is touched, and every number inside comes from the tidy tables.
-"""
+"""The README's findings: ``python -m helpers.report.readme`` rewrites the block between ``<!-- findings:start``
+and ``<!-- findings:end -->`` in ``README.md`` and ``README.zh-CN.md`` from the tidy tables; ``--check`` exits 1
+naming the file that differs."""
 from __future__ import annotations
 
 import argparse
