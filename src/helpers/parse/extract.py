@@ -445,13 +445,13 @@ class _Extractor:
         start = row["start"]
         if start < 2 or self.text[start - 1] not in "及和与與或、":
             return None
-        m = SHARED_UNIT_RE.search(self.text, max(previous_end, start - 16), start)
+        m = SHARED_UNIT_RE.search(self.full_shadow, max(previous_end, start - 16), start)  # ０及0宗 too
         if m is None or not m.group(1).isdigit() and "." not in m.group(1):
             return None
         if TRAILING_MULTIPLIER_RE.search(self.text[row["start"]:row["end"]].rstrip(row["unit"])):
             return None  # 3及5万元: the multiplier's reach is unclear
         shared = _row(parse_number(m.group(1)), row["unit"], m.start(1), m.end(1), row["kind"])
-        shared["text"] = m.group(1)
+        shared["text"] = self.text[m.start(1):m.end(1)]
         return shared
 
     def _counted(self, row: dict) -> str:
