@@ -41,7 +41,7 @@ def test_the_shared_build_succeeds(project_build):
 
 def test_notebooks_found():
     names = [p.name for p in NOTEBOOKS]
-    for expected in ("02-funnel.ipynb", "03-schedule-2017.ipynb", "04-other-findings.ipynb"):
+    for expected in ("02-funnel.ipynb", "03-schedule.ipynb", "04-other-findings.ipynb"):
         assert expected in names
 
 

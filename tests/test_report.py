@@ -350,6 +350,8 @@ def test_no_change_rebuild_takes_the_fast_path_and_any_change_leaves_it(tmp_path
     assert stdout.count("[skip]") == 2 and "0 built, 2 up to date" in stdout, stdout
     stdout, imports = again(XN_CHROME_DEBUG="1")  # another environment: the full check runs (nothing to rebuild)
     assert "helpers.report.build" in imports and "[ok]   en/01-demo" not in stdout, stdout
+    stdout, imports = again(XIANNING_ARTICLE="canghe")  # another article (make report ARTICLE=...): the full check
+    assert "helpers.report.build" in imports, stdout
     (out / "figures" / "demo-1.en.png").write_bytes(b"changed")
     stdout, imports = again()
     assert "helpers.report.build" in imports and "[ok]   en/01-demo" in stdout, stdout

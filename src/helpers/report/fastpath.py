@@ -16,13 +16,15 @@ def _stat(path: str) -> list[int] | None:
 
 def _key(argv: list[str]) -> dict:
     env = {k: v for k, v in os.environ.items()
-           if k.startswith(("XN_", "REPORT_")) or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
+           if k.startswith(("XN_", "XIANNING_", "REPORT_")) or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
     return {"argv": [a for a in argv if a != "--force"], "cwd": os.getcwd(), "python": sys.executable, "env": env}
 
 
 def stamp_path(argv: list[str]) -> str:
     """Where the stamp of a build run with ``argv`` lives (``<out>/.build/fast.json``)."""
-    out = os.path.join(os.path.dirname(__file__), "..", "..", "..", "reports")
+    from ..base.paths import REPORTS  # the chosen article's (XIANNING_ARTICLE) output folder
+
+    out = str(REPORTS)
     for i, arg in enumerate(argv):
         out = argv[i + 1] if arg == "--out" and i + 1 < len(argv) else arg[6:] if arg.startswith("--out=") else out
     return os.path.join(os.path.abspath(out), ".build", "fast.json")
