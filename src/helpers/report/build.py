@@ -247,11 +247,11 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                   result.index, {"links": links})
         run(plan.tasks[-1:], 1)
         if not any(plan.notes.values()):  # every path this build consulted, for the no-change stamp (.fastpath)
-            found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
-            found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
-            found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
-            found |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
-            result.watched = sorted(found | ({chrome, os.path.realpath(chrome)} if chrome else set()))
+            used = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
+            used |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
+            used |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
+            used |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
+            result.watched = sorted(used | ({chrome, os.path.realpath(chrome)} if chrome else set()))
     shutdown()
     return result
 

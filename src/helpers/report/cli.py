@@ -14,9 +14,9 @@ from . import LANGS, fastpath
 
 def _notebook(arg: str) -> Path:
     """A notebook given as a path, or as a name under ``notebooks/`` or the article's (with or without .ipynb)."""
-    for cand in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
-        if cand.is_file():
-            return cand
+    for c in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
+        if c.is_file():
+            return c
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
 
 

@@ -15,8 +15,8 @@ def _stat(path: str) -> list[int] | None:
 
 
 def _key(argv: list[str]) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k.startswith(("XN_", "XIANNING_", "REPORT_")) or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
+    env = {k: v for k, v in os.environ.items() if k.startswith(("XN_", "XIANNING_", "REPORT_"))
+           or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
     return {"argv": [a for a in argv if a != "--force"], "cwd": os.getcwd(), "python": sys.executable, "env": env}
 
 
