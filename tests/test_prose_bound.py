@@ -214,3 +214,8 @@ def test_a_section_missing_from_the_article_stops_the_build_in_one_line(tmp_path
     found = [str(d) for d in defects([path]) if "notebooks.csv" in str(d)]
     assert len(found) == 1 and "part zz.absent" in found[0] and "add a row part=zz.absent" in found[0], found
     assert "\n" not in found[0]
+    # a new article lacks many: one line names them all, so one run of the build lists what to write
+    nb.cells.append(nbformat.v4.new_code_cell('say(part="zz.other")\nsay(part="zz.absent")'))
+    nbformat.write(nb, path)
+    found = [str(d) for d in defects([path]) if "notebooks.csv" in str(d)]
+    assert len(found) == 1 and "part zz.absent (and 1 more: zz.other)" in found[0] and "\n" not in found[0], found
