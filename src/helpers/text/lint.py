@@ -102,7 +102,7 @@ def _missing_parts(notebooks: list[Path]) -> Iterator[DataError]:
         part, nb, n = missing[0]
         more = f" (and {len(missing) - 1} more: {', '.join(m[0] for m in missing[1:])})" if len(missing) > 1 else ""
         yield DataError(TEXTS / "notebooks.csv", f"part {part}{more}", f"{nb} cell {n} asks for this section of the "
-                        "article and it has none", f"add a row part={part} with its en and zh prose{' (and one for each other)' if more else ''} "
+                        "article and it has none", f"add a row part={part} with its en and zh prose{' (and one row for each of the others)' if more else ''} "
                         f"to {repo_path(TEXTS / 'notebooks.csv')}, numbers as {{figure_id}} placeholders")
 
 
