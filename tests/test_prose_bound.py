@@ -111,7 +111,8 @@ def _module_templates() -> Iterator[Template]:
     text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     yield "README.md, section Main findings (outside the generated block)", "en", _outside_block(_section(text, "## Main findings")), set()
     text = (paths.ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
-    yield "README.zh-CN.md (outside the generated block)", "zh", _outside_block(text), set()
+    # its commands and the build's example output are code spans, not prose (a {figure_id} there is not rendered)
+    yield "README.zh-CN.md (outside the generated block)", "zh", prose._CODE_SPAN.sub(" ", _outside_block(text)), set()
 
 
 TEMPLATES = list(_notebook_templates()) + list(_part_templates()) + list(_module_templates())
