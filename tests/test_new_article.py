@@ -108,7 +108,7 @@ def test_following_the_todo_lines_gives_a_first_funnel_chart(project_copy: Path,
     filed = next(q for q in quotes if q["unit"] == "件" and "立案" in q["quote"])
     for q in quotes:
         q.update(label_en=f"Figure {q['figure_id']}", label_zh=q["label_zh"] or "数字", short_en="Figure",
-                 short_zh="数字", topic="first_round", place_zh="某县", place_en="A county", place_level="county")
+                 short_zh=q["label_zh"] or "数字", topic="first_round", place_zh="某县", place_en="A county", place_level="county")
     leads.update(role="funnel:leads", short_en="Problem leads", label_zh="问题线索", short_zh="问题线索")
     filed.update(role="funnel:case_filings", short_en="Cases filed", label_zh="立案", short_zh="立案")
     _write_rows(cur / "quotes.csv", quotes)
