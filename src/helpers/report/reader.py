@@ -60,9 +60,14 @@ def note_markdown(lang: str) -> str:
     """The note's Markdown in ``lang`` ("en" or "zh"), every number filled from the tables."""
     from ..text import prose
     from ..text.identities import ASSUMED, STATED
-    from ..text.texts import FINDINGS, READER
+    from ..base.errors import DataError
+    from ..text.texts import FINDINGS, READER, TEXTS
 
     lang = "zh" if lang == "zh" else "en"
+    if not READER[lang].strip():  # a new article before its note is written: say so, not a blank page
+        raise DataError(TEXTS / f"reader.{lang}.md", "file", "the reader's note is missing or empty",
+                        "write it (Markdown, numbers as {figure_id} placeholders; data/articles/canghe/texts/ "
+                        "has an example), then build again")
 
     def say(template: str, **extra: str) -> str:
         return prose.render(template, lang, extra)
