@@ -1,7 +1,5 @@
-"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte, every figure of
-``data/tidy/figures.csv`` marked where the article states it (:mod:`.article_marks`), every number of
-``data/curated/left_out.csv`` marked with its reason, the derived values with their formulas, and a table of
-the figures linking to the charts and notebook pages that show them. Self-contained, no network. Anchors:
+"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte with every figure, left-out
+number and date marked, the derived values with their formulas and a table of the figures; self-contained. Anchors:
 ``#fig-<figure_id>`` (a highlight, focused with its box), ``#row-<figure_id>``, ``#d-<derived_id>``."""
 from __future__ import annotations
 
@@ -45,16 +43,12 @@ def load_page_data() -> PageData:
     from ..tidy.load import load_table
 
     article = load_article()
-    figures = load_table("figures").sort_values("start", kind="stable")
-    return PageData(
-        text=article.text, meta=article.meta,
-        figures=figures.to_dict("records"),
-        derived=load_table("derived").to_dict("records"),
-        timeline={r["date_id"]: r for r in load_table("timeline").to_dict("records")},
-        left_out=left_out(article).to_dict("records"),
-        charts_by_figure=charts_by_figure(),
-        notebooks_by_chart=notebooks_by_chart(),
-    )
+    return PageData(text=article.text, meta=article.meta,
+                    figures=load_table("figures").sort_values("start", kind="stable").to_dict("records"),
+                    derived=load_table("derived").to_dict("records"),
+                    timeline={r["date_id"]: r for r in load_table("timeline").to_dict("records")},
+                    left_out=left_out(article).to_dict("records"), charts_by_figure=charts_by_figure(),
+                    notebooks_by_chart=notebooks_by_chart())
 
 
 def _value(ident: str, lang: str) -> str:
