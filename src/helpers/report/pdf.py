@@ -8,6 +8,7 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -187,9 +188,14 @@ class Browser:
 
 
 def publish(data: bytes, pdf: Path) -> None:
-    """Write the printed ``data`` to ``pdf`` whole, unless it is no PDF or blank (no font, no text)."""
+    """Write the printed ``data`` to ``pdf`` whole, unless it is no PDF or blank (no font, no text). What varies
+    from print to print is made the same, at the same length: the print time (CreationDate, ModDate) blanked, the
+    tags' node ids (the shared browser's DOM counter) renumbered from 0 in their order."""
     if not data.startswith(b"%PDF-"):
         raise PrintFailed("the browser returned no PDF")
+    data = re.sub(rb"/(?:Creation|Mod)Date \(D:[0-9Z+'-]*\)", lambda m: b" " * len(m[0]), data)
+    rank = {old: b"%08d" % i for i, old in enumerate(sorted(set(re.findall(rb"\(node(\d{8})\)", data))))}
+    data = re.sub(rb"\(node(\d{8})\)", lambda m: b"(node" + rank[m[1]] + b")", data)
     write_bytes_atomic(pdf, data, check=lambda tmp: check_pdf(tmp, pdf))
 
 
