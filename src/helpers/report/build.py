@@ -43,7 +43,7 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     if kind == "notebook":
         return data
     if kind == "export":
-        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + font_files()
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + [paths.KIT_LABELS] + font_files()
     return [*data, *discover(), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py", *font_files()]
 
 
