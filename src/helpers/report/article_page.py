@@ -25,7 +25,10 @@ esc = html.escape
 
 def page_text(lang: str) -> dict[str, str]:
     """The page's own words in ``lang``: the kit's ``page.*`` labels, prefix dropped (HTML allowed, not escaped)."""
-    return {k[5:]: v[lang] for k, v in load_labels().items() if k.startswith("page.")}
+    labels = load_labels()
+    words = {k[5:]: v[lang] for k, v in labels.items() if k.startswith("page.")}
+    # one copy of a word the tables also use: the method code "inference", the header "Measure word"
+    return {**words, "inference": labels["code.method.inference"][lang], "tip_unit": labels["header.unit"][lang]}
 
 
 def _named(prefix: str, name: str, lang: str) -> str:
@@ -105,12 +108,12 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
             f'<p class="tip-title">{esc(short)}</p><dl>'
             f'<dt>{t["tip_label"]}</dt><dd>{esc(label)}</dd>'
-            f'<dt>{t["tip_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
+            f'<dt>{t["col_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
             f'<dt>{t["tip_unit"]}</dt><dd>{unit}</dd>'
-            f'<dt>{t["tip_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
+            f'<dt>{t["col_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
             f'<span class="offs">{mark.quote_start}:{mark.quote_end}</span></dd>'
             f'<dt>{t["tip_place"]}</dt><dd>{esc(str(place))}</dd>'
-            f'<dt>{t["tip_charts"]}</dt><dd>{charts}</dd>'
+            f'<dt>{t["col_charts"]}</dt><dd>{charts}</dd>'
             f'<dt>{t["tip_notebooks"]}</dt><dd>{notebooks}</dd></dl>{note}'
             f'<p><a href="#row-{esc(fid)}">{t["tip_row"]}</a></p></div>')
 
@@ -166,7 +169,7 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
             return f'<a href="#d-{name}">{esc(_value(name, lang))}</a>'
         if name in data.timeline:
             return f'<span lang="zh-CN">{esc(str(data.timeline[name]["expression"]))}</span>'
-        return {"en": "months", "zh": "月数"}[lang] if name == "months" else esc(name)
+        return load_labels()["unit.月"][lang] if name == "months" else esc(name)  # a formula's months: the unit's noun
 
     out = _ID.sub(token, str(row["formula"]))
     for a, b in {"*": "×", "/": "÷", "+": "+", "-": "−"}.items():
@@ -279,7 +282,7 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
 <style>{CSS}</style>
 {font_css}</head>
 <body>
-<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{LANG_CODES[other]}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['skip_derived']}</a></nav>
+<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{LANG_CODES[other]}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['derived_heading']}</a></nav>
 <h1>{esc(t['page_title'])}</h1>
 <p class="intro">{intro}</p>{notice}{source_note}
 {legend}
