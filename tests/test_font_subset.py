@@ -86,3 +86,57 @@ def test_the_computed_mark_is_set_narrow(weight: str) -> None:
     assert lsb == glyph.xMin == fontsubset.NARROW_SIDE
     assert advance == glyph.xMax - glyph.xMin + 2 * fontsubset.NARROW_SIDE
     assert font["hmtx"][cmap[ord("字")]][0] == font["head"].unitsPerEm  # CJK stays full width
+
+
+def test_make_fonts_reads_every_article_folder() -> None:
+    """`make fonts` collects the characters of every file of every article folder (data/articles/*/)."""
+    read = set(fontsubset.source_files())
+    for slug in paths.article_slugs():
+        files = [p for p in (paths.ARTICLES / slug).rglob("*") if p.is_file() and p.name != "SHA256SUMS"
+                 and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts]
+        assert files and not [p for p in files if p not in read], slug
+
+
+def _charset_without(folder: Path, chars: str) -> None:
+    """A copy of the shipped fonts in ``folder`` whose charset.txt has not seen ``chars`` (as before `make fonts`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("NotoSansCJKsc-Subset-Regular.ttf", "NotoSansCJKsc-Subset-Bold.ttf"):
+        (folder / name).write_bytes((FONTS / name).read_bytes())
+    text = (FONTS / "charset.txt").read_text(encoding="utf-8")
+    (folder / "charset.txt").write_text("".join(c for c in text if c not in chars), encoding="utf-8")
+
+
+def test_a_new_articles_rare_character_is_found_with_its_file(tmp_path: Path) -> None:
+    """A county named with a character outside the subset (鬯): found, with the file that uses it; once
+    `make fonts` has seen it, nothing is left; another article's folder is not read."""
+    article = tmp_path / "data" / "articles" / "started"
+    (article / "curated").mkdir(parents=True)
+    quotes = article / "curated" / "quotes.csv"
+    quotes.write_text("figure_id,quote,place_zh\ncounty_groups,组建3个巡察组,鬯禾县\n", encoding="utf-8")
+    (tmp_path / "data" / "articles" / "other").mkdir(parents=True)
+    (tmp_path / "data" / "articles" / "other" / "labels.csv").write_text("key,en,zh\nx,y,龘\n", encoding="utf-8")
+    assert "鬯" not in fontsubset.charset(FONTS) and "龘" not in fontsubset.charset(FONTS)
+    assert fontsubset.uncovered(tmp_path, article, FONTS) == {"鬯": quotes}
+    seen = tmp_path / "fonts"
+    seen.mkdir()
+    (seen / "charset.txt").write_text((FONTS / "charset.txt").read_text(encoding="utf-8") + "鬯\n", encoding="utf-8")
+    assert fontsubset.uncovered(tmp_path, article, seen) == {}
+
+
+def test_a_character_outside_the_subset_stops_the_build_in_one_line(tmp_path: Path) -> None:
+    """The chosen behaviour: the build fails before anything runs, one line naming the file and `make fonts`
+    (never boxes on a chart, never another font on a page, silently). Here the shipped fonts' charset lacks 苍,
+    which the invented article's text uses."""
+    import os
+    import subprocess
+    import sys
+
+    fonts_dir, out = tmp_path / "fonts", tmp_path / "out"
+    _charset_without(fonts_dir, "苍")
+    env = {**os.environ, "PYTHONPATH": str(paths.ROOT / "src"), "XN_FONT_DIR": str(fonts_dir), paths.ARTICLE_ENV: "canghe"}
+    run = subprocess.run([sys.executable, "-m", "helpers.report", "--no-pdf", "--out", str(out)], cwd=paths.ROOT,
+                         env=env, capture_output=True, text=True, timeout=300)
+    lines = run.stderr.strip().splitlines()
+    assert run.returncode == 1 and len(lines) == 1, run.stderr
+    assert "data/articles/canghe/" in lines[0] and "苍" in lines[0] and "`make fonts`" in lines[0], lines[0]
+    assert not out.exists() or not any(p.is_file() for p in out.rglob("*"))

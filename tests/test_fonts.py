@@ -108,3 +108,25 @@ def test_no_cjk_font_falls_back_to_english_with_one_warning(restore_fonts, monke
     text = "\n".join(charts.texts(figs[0]))
     assert "409 problem leads found" in text and "409 leads" in text
     assert not any("\u4e00" <= ch <= "\u9fff" for f in figs for ch in "".join(charts.texts(f)))
+
+
+def test_characters_outside_the_subset_warn_once_naming_make_fonts(restore_fonts, monkeypatch, tmp_path):
+    """In Lab (no build to stop): the article's characters the subset lacks are said in one warning, once."""
+    from helpers.text import fontsubset
+
+    text = (paths.ROOT / "fonts" / "charset.txt").read_text(encoding="utf-8")
+    (tmp_path / "charset.txt").write_text(text.replace("咸", ""), encoding="utf-8")
+    monkeypatch.setattr(fontsubset, "FONT_DIR", tmp_path)
+    monkeypatch.setattr(fonts, "_coverage_checked", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fonts.setup("zh")
+        fonts.setup("en")
+    said = [str(w.message) for w in caught if issubclass(w.category, fonts.UncoveredCharactersWarning)]
+    assert len(said) == 1 and "咸" in said[0] and "`make fonts`" in said[0] and "\n" not in said[0], said
+    monkeypatch.setattr(fontsubset, "FONT_DIR", paths.ROOT / "fonts")
+    monkeypatch.setattr(fonts, "_coverage_checked", False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fonts.setup("zh")
+    assert not [w for w in caught if issubclass(w.category, fonts.UncoveredCharactersWarning)]

@@ -19,6 +19,8 @@ HELPERS = paths.ROOT / "src" / "helpers"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 _MEASURE_WORDS = "measure words as the article writes them (values of the unit column, keys of unit.* labels): matched, not worded"
+_DRAFT = ("helpers.new's fix line composing a proposed label row from the article's own words (for whoever "
+          "fills in labels.csv; the article's file then holds the words)")
 _PUNCTUATION = "punctuation the line breaker and joiner match on: grammar, not words"
 
 #: (file under src/helpers, the literal) -> why it may stay in code
@@ -46,6 +48,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("text/readable.py", "年"): _MEASURE_WORDS, ("text/readable.py", "个半月"): _MEASURE_WORDS,
     ("text/readable.py", "倍"): _MEASURE_WORDS,
     ("text/readable.py", "个月"): "house style's duration form of 月 (22个月): a measure word's grammar, as the parser's lists",
+    **{("tidy/todo.py", piece): _DRAFT for piece in ("（", "）", "每百", "，", "数", "所计事物")},
     ("tools/extract_bench.py", "。"): "the extractor benchmark splits sentences (matching)",
     ("tools/extract_bench.py", "[。\n]"): "the extractor benchmark splits sentences (matching)",
 }

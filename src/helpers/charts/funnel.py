@@ -80,14 +80,24 @@ def funnel_chart(funnel: pd.DataFrame, language: str = "en") -> Figure:
         if pd.isna(r["pct_of_previous"]):
             prev_txt, first_txt = "—", "—"
         else:
-            prev_txt = label(f"stage.{r['stage']}.per_previous", lang,
-                             {"rate": prose.Computed(float(r["pct_of_previous"]))})
+            prev_txt = _two_lines(label(f"stage.{r['stage']}.per_previous", lang,
+                                        {"rate": prose.Computed(float(r["pct_of_previous"]))}))
             first_txt = _number(float(r["pct_of_first"]), lang)
         ax.text(c1, y, prev_txt, transform=bt, ha="center", va="center", fontsize=style.SMALL_SIZE,
                 color=COLORS["text"], gid="per-previous")
         ax.text(c2, y, first_txt, transform=bt, ha="center", va="center", fontsize=style.LABEL_SIZE,
                 color=COLORS["text"], gid="per-first")
     return fig
+
+
+def _two_lines(text: str) -> str:
+    """A ratio's text for the narrow column: as written when it has a line break of its own, else broken at the
+    space nearest its middle (a new article's proposed labels are one line: "… per 100 …", "每百条问题线索 移交……")."""
+    if "\n" in text or " " not in text:
+        return text
+    middle = len(text) / 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
 
 
 def _number(value: float, lang: str) -> str:

@@ -29,7 +29,7 @@ from ..base import paths
 from ..base.errors import DataError, repo_path, restore_fix
 from .curation import funnel_stages, read_curated
 
-__all__ = ["LABELS", "LANGUAGES", "PER", "load", "raw", "source", "UNIT_EN", "FUNNEL_STAGES",
+__all__ = ["LABELS", "LANGUAGES", "PER", "load", "written", "raw", "source", "UNIT_EN", "FUNNEL_STAGES",
            "INSPECTION_TYPE_ZH"]
 
 LABELS: Path = paths.CURATED / "labels.csv"
@@ -67,8 +67,7 @@ def load(path: Path | None = None) -> dict[str, dict[str, str]]:
     without BOM, exactly the columns key,en,zh, unique keys, physical line numbers); one :class:`DataError` for
     a missing file, column, key, required row or language."""
     if path is None:
-        new_article = LABELS.is_file() and len(LABELS.read_bytes().splitlines()) <= 1  # helpers.new: header only
-        kit, own = _load_file(KIT_LABELS), ({} if new_article else _load_file(LABELS))
+        kit, own = _load_file(KIT_LABELS), _own()
         for key in own:
             if key in kit:
                 raise DataError(LABELS, f"key {key}", f"the key is also in the kit's label file {repo_path(KIT_LABELS)}",
@@ -83,6 +82,18 @@ def load(path: Path | None = None) -> dict[str, dict[str, str]]:
             raise DataError(where, f"key {key}", "the row is missing (the tables need it)",
                             f"add the row '{key}' with its en and zh text back, or {restore_fix(where)}")
     return out
+
+
+def written() -> dict[str, dict[str, str]]:
+    """The labels written so far, the kit's and the article's, without asking for the required ones (what a new
+    article's to-do list compares with :func:`required_keys`)."""
+    return {**_load_file(KIT_LABELS), **_own()}
+
+
+def _own() -> dict[str, dict[str, str]]:
+    """The article's labels (none while its file, as ``helpers.new`` writes it, holds only the header)."""
+    new_article = LABELS.is_file() and len(LABELS.read_bytes().splitlines()) <= 1
+    return {} if new_article else _load_file(LABELS)
 
 
 def _load_file(path: Path) -> dict[str, dict[str, str]]:

@@ -7,7 +7,7 @@
 2. runs the extractor (:func:`helpers.parse.extract.find_figures`) and writes every figure it finds (a count,
    an amount, a duration) as a candidate curated quote in ``curated/quotes.csv``: the shortest quote around
    it that is unique in the text and still reads the same value (checked by the code that locates and reads
-   curated quotes), with an empty ``role`` and ``label_zh`` proposed from the extractor's ``counted`` noun;
+   curated quotes), with an empty ``role`` and ``label_zh`` proposed from the extractor's ``counted`` noun (巡察组; to check);
    every date as a candidate row of ``curated/dates.csv``; every ordinal and enumeration as a candidate row of
    ``curated/left_out.csv`` with its category and an empty reason;
 3. runs the coverage audit (:func:`helpers.tidy.coverage.audit`) over these candidates and prints its counts.
@@ -35,7 +35,7 @@ from ..parse.extract import find_figures, infer_published
 from ..parse.locate import locate_quote
 from ..parse.values import value_from_quote
 from ..source.article import decode_article
-from ..tidy.coverage import audit, proposed_label
+from ..tidy.coverage import audit
 
 #: extractor kinds written as candidate figures, dates and left-out numbers
 FIGURE_KINDS = ("count", "amount", "duration")
@@ -103,7 +103,7 @@ def candidates(text: str, published=None) -> tuple[list[dict], list[dict], list[
             counted = r.counted or ""
             quotes.append({**dict.fromkeys(QUOTE_COLUMNS, ""), "figure_id": f"figure_{n:02d}", "quote": quote,
                            "unit": r.unit, "kind": r.kind if r.kind != "duration" else "duration",
-                           "label_zh": proposed_label("count", r.unit, counted) if counted else "",
+                           "label_zh": counted if counted and counted != r.unit else "",  # a proposal to check
                            "note": f"candidate: the extractor read {r.text} ({r.kind}"
                                    + (f", counted: {counted})" if counted else ")")})
         elif r.kind == "date":

@@ -5,7 +5,7 @@ shrinks to its number, and if that crosses too :class:`MarkError` names both."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from ..parse.numerals import find_numbers
@@ -89,8 +89,7 @@ def arrange(marks: list[Mark]) -> list[Mark]:
             for k in (i, j):  # shrink a figure to its number, if that ends the crossing
                 m = out[k]
                 if m.kind == "figure" and m.number_end and m.number_end < m.end:
-                    shrunk = Mark(m.start, m.number_end, m.kind, m.key, m.quote_start, m.quote_end,
-                                  m.number_end, m.data)
+                    shrunk = replace(m, end=m.number_end)
                     other = out[j if k == i else i]
                     if not _crosses(shrunk, other):
                         out[k] = shrunk

@@ -1,7 +1,5 @@
-"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte, every figure of
-``data/tidy/figures.csv`` marked where the article states it (:mod:`.article_marks`), every number of
-``data/curated/left_out.csv`` marked with its reason, the derived values with their formulas, and a table of
-the figures linking to the charts and notebook pages that show them. Self-contained, no network. Anchors:
+"""The annotated article ``reports/{en,zh}/article.html``: the archived text byte for byte with every figure, left-out
+number and date marked, the derived values with their formulas and a table of the figures; self-contained. Anchors:
 ``#fig-<figure_id>`` (a highlight, focused with its box), ``#row-<figure_id>``, ``#d-<derived_id>``."""
 from __future__ import annotations
 
@@ -59,16 +57,12 @@ def load_page_data() -> PageData:
     from ..tidy.load import load_table
 
     article = load_article()
-    figures = load_table("figures").sort_values("start", kind="stable")
-    return PageData(
-        text=article.text, meta=article.meta,
-        figures=figures.to_dict("records"),
-        derived=load_table("derived").to_dict("records"),
-        timeline={r["date_id"]: r for r in load_table("timeline").to_dict("records")},
-        left_out=left_out(article).to_dict("records"),
-        charts_by_figure=charts_by_figure(),
-        notebooks_by_chart=notebooks_by_chart(),
-    )
+    return PageData(text=article.text, meta=article.meta,
+                    figures=load_table("figures").sort_values("start", kind="stable").to_dict("records"),
+                    derived=load_table("derived").to_dict("records"),
+                    timeline={r["date_id"]: r for r in load_table("timeline").to_dict("records")},
+                    left_out=left_out(article).to_dict("records"), charts_by_figure=charts_by_figure(),
+                    notebooks_by_chart=notebooks_by_chart())
 
 
 def _value(ident: str, lang: str) -> str:
@@ -91,9 +85,7 @@ def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str,
     charts = data.charts_by_figure.get(fid, ())
     chart_html = t["list_sep"].join(
         f'<a href="../figures/{esc(c)}.{lang}.png">{esc(_named("chart", c, lang))}</a>' for c in charts)
-    notebooks: list[str] = []
-    for c in charts:
-        notebooks += [n for n in data.notebooks_by_chart.get(c, ()) if n not in notebooks]
+    notebooks = dict.fromkeys(n for c in charts for n in data.notebooks_by_chart.get(c, ()))  # in order, once each
     nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html"><code>{esc(n)}</code></a>' for n in notebooks)
     return chart_html or t["none"], nb_html or t["none"]
 
@@ -204,14 +196,11 @@ def _derived_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str,
         did = r["derived_id"]
         label = r["label_zh"] if lang == "zh" else r["label_en"]
         value = _value(did, lang)
-        unit = str(r["unit"])
-        if "/百" in unit:  # a funnel rate: "6.8† transfers per 100 leads" / "6.8†件" (the label says 每百……)
-            shown = (esc(f"{value} {unit_text(unit, lang)}") if lang == "en"
-                     else esc(f"{value}{unit.split('/')[0]}"))
-        elif unit == "%":
-            shown = esc(value + "%")
+        unit = str(r["unit"])  # a funnel rate: "6.8† transfers per 100 leads" / "6.8†件" (the label says 每百……)
+        if unit == "%" or "/百" in unit and lang == "zh":
+            shown = esc(value + unit.split("/")[0])
         else:
-            shown = esc(f"{value}{unit_text(unit, lang)}") if lang == "zh" else esc(f"{value} {unit_text(unit, lang)}")
+            shown = esc(value + ("" if lang == "zh" else " ") + unit_text(unit, lang))
         flag = f' <span class="flag">{t["inference"]}</span>' if r["method"] == "inference" else ""
         note = f'<p class="note">{esc(str(r["note"]))}</p>' if lang == "en" and _present(r.get("note")) else ""
         items.append(
@@ -252,7 +241,6 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     fig_marks, lo_marks = figure_marks(data.text, data.figures), left_out_marks(data.left_out)
     dt_marks = date_marks(data.text, data.timeline.values())
     body = markup(data.text, fig_marks + lo_marks + dt_marks, _open_tag)
-    sample = {k: esc(data.text[m[0].start:m[0].end]) for k, m in (("fig", fig_marks), ("lo", lo_marks), ("dt", dt_marks))}
     marks = {m.key: m for m in fig_marks}
     tips = "".join(_figure_tip(rows[m.key], m, data, lang, t) for m in fig_marks)
     tips += "".join(_left_out_tip(m, lang, t) for m in lo_marks)
@@ -267,13 +255,11 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     notice = (f'<p class="intro"><strong>{esc(raw_label("notice.invented", lang))}</strong></p>'
               if meta.get("invented") else "")  # an invented article says so on its page
     other = "zh" if lang == "en" else "en"
-    legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>'
-              f'<li><span class="fig sample" lang="zh-CN">{sample["fig"]}</span> '
-              f'{t["legend_figure"]}</li>'
-              f'<li><span class="left-out sample" lang="zh-CN">{sample["lo"]}</span> '
-              f'{render(t["legend_left_out"], lang, counts)}</li>'
-              f'<li><span class="date sample" lang="zh-CN">{sample["dt"]}</span> '
-              f'{t["legend_date"]}</li>'
+    kinds = (("fig", fig_marks, t["legend_figure"]), ("left-out", lo_marks, render(t["legend_left_out"], lang, counts)),
+             ("date", dt_marks, t["legend_date"]))  # each with its first mark as the sample
+    samples = "".join(f'<li><span class="{c} sample" lang="zh-CN">{esc(data.text[m[0].start:m[0].end])}</span> {v}</li>'
+                      for c, m, v in kinds)
+    legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>{samples}'
               f'<li><span class="d-sample">=</span> {render(t["legend_derived"], lang, counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
 <html lang="{LANG_CODES[lang]}"><head><meta charset="utf-8">

@@ -1,7 +1,5 @@
-"""The build as doit tasks: per language and notebook ``execute`` -> ``html`` -> ``pdf``, the ``reader-report``
-and the ``article`` page; then ``index.html``. Inputs are ``file_dep`` (by content); Python, packages, language
-and Chromium's version are ``config_changed``; :func:`_intact` refuses an output changed on disk or drawn
-without the project's fonts. doit's state is saved whole after every step; one build at a time per folder."""
+"""The build as doit tasks: per language and notebook ``execute`` -> ``html`` -> ``pdf``, the reader's report and
+the article page, then ``index.html``; one build at a time per folder, doit's state saved whole after every step."""
 from __future__ import annotations
 
 import hashlib
@@ -9,7 +7,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import partialmethod
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -22,6 +20,7 @@ READER = "reader-report"
 PACKAGES = ("matplotlib", "pandas", "numpy", "seaborn", "fonttools", "pillow", "nbconvert", "nbclient",
             "nbformat", "ipykernel", "jupyter_client", "mistune", "jinja2", "pygments", "matplotlib-inline")
 HERE = Path(__file__).parent
+discover: Callable[[], list[Path]] = paths.notebooks  #: the notebooks a build runs, in file-name order
 
 
 def font_files(present: bool = True) -> list[Path]:
@@ -34,24 +33,16 @@ def font_files(present: bool = True) -> list[Path]:
 
 def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their inputs
-    ``tidyset.input_files``, the helpers but this one); ``export``, the page code and fonts; ``article``."""
+    ``tidyset.input_files``, the helpers but this one); ``export``, the page code, the kit's labels and fonts; ``article``."""
+    if kind == "export":
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + [paths.KIT_LABELS] + font_files()
     from ..tidy.tidyset import TABLE_NAMES, input_files
 
     own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its charts and texts
     data = [*input_files(root), *(root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES), *own,  # others: ignored
             *sorted(p for p in (root / "src" / "helpers").rglob("*.py") if HERE not in p.parents)]
-    if kind == "notebook":
-        return data
-    if kind == "export":
-        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + [paths.KIT_LABELS] + font_files()
-    return [*data, *discover(), *sorted(HERE.glob("article_*.py")), HERE / "fonts.py", *font_files()]
-
-
-def discover(notebooks_dir: Path = paths.NOTEBOOKS) -> list[Path]:
-    """The kit's notebooks and the chosen article's own (``data/articles/<slug>/notebooks/``), in file-name order."""
-    if Path(notebooks_dir) == paths.NOTEBOOKS:
-        return paths.notebooks()
-    return sorted(p for p in Path(notebooks_dir).glob("*.ipynb") if not p.name.startswith("."))
+    return data if kind == "notebook" else [*data, *discover(), *sorted(HERE.glob("article_*.py")),
+                                            HERE / "fonts.py", *font_files()]
 
 
 @dataclass
@@ -98,14 +89,12 @@ class _Build:
         self.out, self.chrome, self.version, self.config, self.say = out, chrome, version, config, say
         self.tasks: list[Any] = []
         self.items: dict[str, NotebookResult] = {}
-        # output -> its last step; the steps it ran (their start, then their time); signs of a missing font
-        self.last, self.ran, self.notes = {}, {}, {}
-        self.causes: set[str] = set()  # a browser or disk fault met by several outputs: said once
+        self.last, self.ran, self.notes = {}, {}, {}  # output -> last step; steps run (start, then time); font signs
+        self.causes: set[str | None] = set()  # a browser or disk fault met by several outputs: said once
 
     def task(self, key: str, stage: str, fn: str, args: tuple, deps: list[Path], target: Path,
              config: dict, drop: Sequence[Path] = ()) -> None:
-        """Step ``stage`` of ``key``: ``fn(*args)`` (``"module.function"`` here) gives doit's values (``outs``: more
-        outputs, ``fallback``: signs of a missing font), plus ``target``'s stamp; if it raises, ``drop`` goes."""
+        """Step ``stage`` of ``key``: :func:`run_step`'s values (``outs``, ``fallback``) and ``target``'s stamp."""
         from doit.task import Task
         from doit.tools import config_changed
 
@@ -143,16 +132,14 @@ class _Build:
         if (item := self.items[key]).status == "failed" or key == "index":  # said once; the index says it itself
             return
         if status == "failed":
-            unmet = type(fail).__name__ == "UnmetDependency"  # only the reader's report waits on other outputs
-            item.status = "failed"
-            item.error = "not built because a notebook of this language failed" if unmet else fail.message.strip()
+            item.status, item.error = "failed", (fail.message.strip() if type(fail).__name__ != "UnmetDependency"
+                                                 else "not built because a notebook of this language failed")
             where = f" ({item.path}) [language {item.lang}]:" if item.path and stage != "pdf" else ""
             cause = ("disk full" if "No space left on device" in item.error else item.error.split(": ", 1)[-1]
                      if stage == "pdf" or "cannot write (" in item.error else None)
-            if cause in self.causes:
-                return None
-            self.causes.add(cause) if cause else None
-            return self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{item.error}")
+            if cause is None or cause not in self.causes:
+                self.say(f"[FAIL] {key}{where}  {'PDF not printed: ' if stage == 'pdf' else ''}{item.error}")
+            return self.causes.add(cause)
         if status == "built":
             item.status = "built"
             self.ran[key][stage] = time.perf_counter() - self.ran[key][stage]
@@ -166,17 +153,13 @@ class _Build:
     def execute_task(self, task: Any) -> None:
         self.ran.setdefault(task.name.split("|")[0], {})[task.name.split("|")[1]] = time.perf_counter()
 
-    add_success = partialmethod(_done, status="built")
-    skip_uptodate = partialmethod(_done, status="skipped")
-    add_failure = partialmethod(_done, status="failed")
-
-    def __getattr__(self, name: str) -> Callable[..., None]:  # doit's other reporter calls: nothing to say
-        return lambda *args, **kw: None
+    def __getattr__(self, name: str) -> Callable[..., None]:  # doit's reporter calls; the others: nothing to say
+        status = {"add_success": "built", "skip_uptodate": "skipped", "add_failure": "failed"}.get(name)
+        return partial(self._done, status=status) if status else lambda *args, **kw: None
 
 
 def run_step(fn: str, args: tuple, drop: Sequence[Path] = ()) -> Any:
-    """``fn(*args)`` (``"module.function"`` in this package): its values, or one line as doit's ``TaskFailed``
-    (then ``drop`` goes; the build goes on)."""
+    """``fn(*args)`` (``"module.function"`` here): its values, or one line as doit's ``TaskFailed`` (``drop`` goes)."""
     from doit.exceptions import TaskFailed
 
     from ..base.errors import write_failure
@@ -188,25 +171,7 @@ def run_step(fn: str, args: tuple, drop: Sequence[Path] = ()) -> Any:
             path.unlink(missing_ok=True)
         if line := write_failure(err):  # disk full, read-only: one line (said once, see _Build._done)
             return TaskFailed(line)
-        own = type(err).__module__.startswith("helpers.")  # the project's errors name the entry and the fix
-        return TaskFailed(str(err) if own else f"{type(err).__name__}: {err}")
-
-
-def _state(out: Path) -> Any:
-    """doit's dependency store ``<out>/.build/doit.json``, written whole after every finished step."""
-    from doit.dependency import Dependency, JsonDB
-
-    from ..base.fileio import write_text_atomic
-
-    class Whole(JsonDB):
-        def dump(self) -> None:
-            write_text_atomic(Path(self.name), self.codec.encode(self._db))
-
-    class Saved(Dependency):
-        def save_success(self, task: Any, result_hash: Any = None) -> None:
-            super().save_success(task, result_hash)
-            self.backend.dump()
-    return Saved(Whole, str(out / ".build" / "doit.json"))
+        return TaskFailed(str(err) if type(err).__module__.startswith("helpers.") else f"{type(err).__name__}: {err}")
 
 
 def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, langs: Sequence[str] = LANGS,
@@ -221,9 +186,11 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
     from importlib.metadata import version
 
     from doit.control import TaskControl
+    from doit.dependency import Dependency, JsonDB
     from doit.runner import MThreadRunner
     from doit.task import Stream
 
+    from ..base.fileio import write_text_atomic
     from ..base.prune import prune_stale
     from .pdf import ChromeMissing, clean_profiles, find_chrome, shutdown
 
@@ -265,7 +232,10 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                           article, {"lang": lang}, [article])
         if notebooks is None:  # every notebook: the pages of a removed one go (helpers.base.prune)
             prune_stale(out, plan.items, langs)
-        state = _state(out)  # read after the pruning
+        state = Dependency(JsonDB, str(out / ".build" / "doit.json"))  # read after the pruning
+        db, save = state.backend, state.save_success  # written whole, and after every finished step
+        db.dump = lambda: write_text_atomic(Path(db.name), db.codec.encode(db._db))
+        state.save_success = lambda task, *more: (save(task, *more), db.dump())
         run(plan.tasks, jobs or (os.cpu_count() or 1) + 1)
         result.items = list(plan.items.values())
         names = [*([READER] if nbs else []), *(["article"] if deps is None else []), *(nb.stem for nb in nbs)]
@@ -277,12 +247,11 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                   result.index, {"links": links})
         run(plan.tasks[-1:], 1)
         if not any(plan.notes.values()):  # every path this build consulted, for the no-change stamp (.fastpath)
-            found = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
-            found |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
-            found |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
-            found |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
-            result.watched = sorted(found | ({chrome, os.path.realpath(chrome)} if chrome else set()))
-    if chrome:
-        shutdown()
+            used = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
+            used |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}
+            used |= {str(HERE), *map(str, HERE.glob("*.py")), state.name, *(str(nb.parent) for nb in nbs)}
+            used |= {p for p in sys.path if p.endswith("-packages")} | set(map(str, font_files(False)))
+            result.watched = sorted(used | ({chrome, os.path.realpath(chrome)} if chrome else set()))
+    shutdown()
     return result
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import signal
 import sys
@@ -15,9 +14,9 @@ from . import LANGS, fastpath
 
 def _notebook(arg: str) -> Path:
     """A notebook given as a path, or as a name under ``notebooks/`` or the article's (with or without .ipynb)."""
-    for cand in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
-        if cand.is_file():
-            return cand
+    for c in (Path(arg), *(d / n for d in (paths.NOTEBOOKS, paths.ARTICLE_NOTEBOOKS) for n in (arg, f"{arg}.ipynb"))):
+        if c.is_file():
+            return c
     raise argparse.ArgumentTypeError(f"no such notebook: {arg}")
 
 
@@ -40,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM cleans up like Ctrl-C
     from ..base.envcheck import preflight
-    from ..base.errors import DataError, repo_path
+    from ..base.errors import DataError, write_failure
     from ..base.fileio import check_writable
     from ..text.lint import check_text
     from ..tidy.fresh import check_fresh
@@ -63,10 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         result = build(args.notebooks or None, args.out, langs, args.pdf, args.jobs, args.force,
                        timeout=args.timeout, deps=None if args.project_deps else [])
     except OSError as err:  # an output folder became unwritable (or the disk is full) during the build
-        if err.errno not in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+        if not (line := write_failure(err)):
             raise
-        print(f"error: {repo_path(err.filename or args.out)}: cannot write ({err.strerror}). "
-              "Fix: make reports/ writable (or free space), then run the build again", file=sys.stderr)
+        print(f"error: {line}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         shutdown()  # the shared browser and its profile folder go now, not at the next build

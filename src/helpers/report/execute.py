@@ -57,7 +57,7 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
     return {"outs": {str(f): stamp(f) for f in figures}, "fallback": signs}
 
 
-def run(path: Path, lang: str, timeout: int = 600, log: Path | None = None, env: dict[str, str] | None = None) -> Any:
+def run(path: Path, lang: str, timeout: int, log: Path, env: dict[str, str]) -> Any:
     """The notebook at ``path`` executed with ``LANGUAGE = lang`` in its folder, the project's ``src/`` first on
     ``PYTHONPATH`` and ``env`` added; the kernel's stderr goes to ``log``. Raises :class:`NotebookFailed`
     naming the failing cell (numbered as in the saved file) and the exception."""
@@ -71,13 +71,12 @@ def run(path: Path, lang: str, timeout: int = 600, log: Path | None = None, env:
     name = nb.metadata.get("kernelspec", {}).get("name", "")  # the notebook's kernel if installed here
     kernel = name if name in KernelSpecManager().find_kernel_specs() else "python3"
     env = {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-           **os.environ, **(env or {})}
+           **os.environ, **env}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(paths.ROOT / "src"), env.get("PYTHONPATH")) if p)
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, resources={"metadata": {"path": str(path.parent)}})
-    if log:
-        log.parent.mkdir(parents=True, exist_ok=True)
+    log.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(log or os.devnull, "wb") as stderr:
+        with open(log, "wb") as stderr:
             client.execute(env=env, stderr=stderr)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as err:
         for i, cell in enumerate(nb.cells):

@@ -15,8 +15,8 @@ def _stat(path: str) -> list[int] | None:
 
 
 def _key(argv: list[str]) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k.startswith(("XN_", "XIANNING_", "REPORT_")) or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
+    env = {k: v for k, v in os.environ.items() if k.startswith(("XN_", "XIANNING_", "REPORT_"))
+           or k in ("CHROME", "PATH", "PYTHONPATH", "MPLCONFIGDIR", "VIRTUAL_ENV")}
     return {"argv": [a for a in argv if a != "--force"], "cwd": os.getcwd(), "python": sys.executable, "env": env}
 
 
@@ -52,9 +52,7 @@ def write(argv: list[str], files: list[str] | None, lines: list[str], index: str
 
     with open(os.path.join(os.path.dirname(stamp := stamp_path(argv)), "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the build's lock: another build neither sweeps nor changes it meanwhile
-        if files is None and os.path.exists(stamp):
-            os.unlink(stamp)
-        elif files is not None:
-            data = {"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))], "lines": lines,
-                    "index": index}
-            write_text_atomic(stamp, json.dumps(data, ensure_ascii=False) + "\n")
+        if files is None:
+            return os.unlink(stamp) if os.path.exists(stamp) else None
+        write_text_atomic(stamp, json.dumps({"key": _key(argv), "stats": [[f, _stat(f)] for f in sorted(set(files))],
+                                             "lines": lines, "index": index}, ensure_ascii=False) + "\n")

@@ -1,11 +1,6 @@
 """The project's page and PDF as nbconvert exporters ``Report_HTML`` and ``Report_PDF`` (entry points in
-``pyproject.toml``), for JupyterLab's File > Save and Export Notebook As and ``jupyter nbconvert --to``.
-
-Both render the notebook as saved with :func:`.export_html.to_html` (prose sources hidden, no CDN script,
-the CJK font embedded; ``sanitize_html`` keeps headings, paragraphs and tables); the PDF is that page printed
-by Chromium in a temporary folder (without Chromium: :class:`.pdf.ChromeMissing`'s message). Nothing is
-written into the project.
-"""
+``pyproject.toml``) for JupyterLab's Save and Export Notebook As: :func:`.export_html.to_html`, printed by Chromium
+in a temporary folder for the PDF; nothing is written into the project."""
 from __future__ import annotations
 
 import re

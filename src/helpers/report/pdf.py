@@ -1,8 +1,6 @@
-"""HTML -> PDF with a system Chromium / Google Chrome (headless, POSIX): one browser for every PDF of a build,
-started once with ``--remote-debugging-pipe`` (file descriptors 3 and 4) and driven through the DevTools
-protocol (new tab, load, wait for the fonts, ``Page.printToPDF``). Its profile lives in
-``<out>/.build/chrome/report-chrome-<pid>-*`` and goes when it closes (also on Ctrl-C and SIGTERM); the profile
-of a killed build is removed by :func:`clean_profiles` when the next build starts."""
+"""HTML -> PDF with a system Chromium / Google Chrome (headless, POSIX): one browser for every PDF of a build, driven
+over ``--remote-debugging-pipe``; its profile (``<out>/.build/chrome/report-chrome-<pid>-*``) goes when it closes,
+or, after a killed build, at the next one (:func:`clean_profiles`)."""
 from __future__ import annotations
 
 import atexit
@@ -25,18 +23,11 @@ from ..base.pdfcheck import check_pdf
 
 NAMES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome",
          "google-chrome-stable", "chrome")
-APP_PATHS = (
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "~/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-    "~/Applications/Chromium.app/Contents/MacOS/Chromium",
-    "/usr/lib/chromium/chromium-headless-shell",
-)
-INSTALL_HINT = (
-    "install a headless Chromium and a CJK font: Debian/Ubuntu `sudo apt-get install "
-    "chromium-headless-shell fonts-noto-cjk` (or `chromium`); macOS `brew install --cask google-chrome` "
-    "(or `brew install --cask chromium`); or point CHROME=/path/to/chrome at one"
-)
+APP_PATHS = (*(f"{home}/Applications/{app}.app/Contents/MacOS/{app}" for home in ("", "~")
+               for app in ("Google Chrome", "Chromium")), "/usr/lib/chromium/chromium-headless-shell")
+INSTALL_HINT = ("install a headless Chromium and a CJK font: Debian/Ubuntu `sudo apt-get install chromium-headless-"
+                "shell fonts-noto-cjk` (or `chromium`); macOS `brew install --cask google-chrome` (or `brew install "
+                "--cask chromium`); or point CHROME=/path/to/chrome at one")
 FLAGS = ("--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--no-default-browser-check",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions")
 
@@ -51,20 +42,13 @@ class PrintFailed(Exception):
 
 def find_chrome() -> str:
     """Path of a Chromium/Chrome: ``$CHROME`` if set, else the usual names and places (else :class:`ChromeMissing`)."""
-    override = os.environ.get("CHROME")
-    if override:
+    if override := os.environ.get("CHROME"):
         path = shutil.which(override) or (override if os.access(override, os.X_OK) else None)
         if path and Path(path).is_file():
             return path
         raise ChromeMissing(f"CHROME={override} is not an executable file; {INSTALL_HINT}")
-    for name in NAMES:
-        path = shutil.which(name)
-        if path:
-            return path
-    for app in APP_PATHS:
-        path = os.path.expanduser(app)
-        if os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
+    if path := next(filter(None, map(shutil.which, [*NAMES, *map(os.path.expanduser, APP_PATHS)])), None):
+        return path  # a name on PATH, else an executable file at one of the usual places
     raise ChromeMissing(f"no Chromium or Chrome found to print the PDFs; {INSTALL_HINT}")
 
 
@@ -117,8 +101,7 @@ class Browser:
             shutil.rmtree(self.profile, ignore_errors=True)
             raise
         finally:
-            os.close(to_chrome_r)
-            os.close(from_chrome_w)
+            os.close(to_chrome_r), os.close(from_chrome_w)
         try:
             self.call("Browser.getVersion")
         except Exception:
@@ -190,17 +173,14 @@ class Browser:
     def close(self) -> None:
         """Stop the browser and remove its profile."""
         try:
-            if self.proc.poll() is None and self.hung:
-                self.proc.kill()
-                self.proc.wait(timeout=5)
-            elif self.proc.poll() is None:
-                try:
+            with suppress(OSError, subprocess.TimeoutExpired):  # asked politely unless it hung; else killed
+                if self.proc.poll() is None and not self.hung:
                     with self._lock:
                         self._send("Browser.close")
                     self.proc.wait(timeout=5)
-                except (OSError, subprocess.TimeoutExpired):
-                    self.proc.kill()
-                    self.proc.wait(timeout=5)
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
         finally:
             self._close_fds()
             shutil.rmtree(self.profile, ignore_errors=True)

@@ -1,8 +1,5 @@
-"""The reader's note: a short piece in one language a reporter can send, rendered from
-:data:`helpers.text.texts.READER` (every number from the tidy tables) into a notebook of Markdown cells
-that the build exports and prints like any other. :func:`merge_for_reader` gives it for the project's
-notebooks (they have ``prose`` cells); other notebooks (the demos) are merged, code hidden. No build date:
-a rebuild gives the same bytes."""
+"""The reader's note: a short piece in one language, rendered from :data:`helpers.text.texts.READER` (every number
+from the tidy tables) into a notebook of Markdown cells that the build exports and prints like any other."""
 from __future__ import annotations
 
 import base64
@@ -68,9 +65,14 @@ def note_markdown(lang: str) -> str:
     """The note's Markdown in ``lang`` ("en" or "zh"), every number filled from the tables."""
     from ..text import prose
     from ..text.identities import ASSUMED, STATED
-    from ..text.texts import FINDINGS, READER
+    from ..base.errors import DataError
+    from ..text.texts import FINDINGS, READER, TEXTS
 
     lang = "zh" if lang == "zh" else "en"
+    if not READER[lang].strip():  # a new article before its note is written: say so, not a blank page
+        raise DataError(TEXTS / f"reader.{lang}.md", "file", "the reader's note is missing or empty",
+                        "write it (Markdown, numbers as {figure_id} placeholders; data/articles/canghe/texts/ "
+                        "has an example), then build again")
 
     def say(template: str, **extra: str) -> str:
         return prose.render(template, lang, extra)
@@ -94,20 +96,10 @@ _EN_FIGURE = re.compile(r"(?<![\w-])(\d[\d.,]*†?) (?=[A-Za-z(])")
 def keep_figures_whole(markdown: str, lang: str) -> str:
     """*markdown* with every figure kept on one line: a no-wrap span round 问题线索28件 (zh), a
     no-break space after the number (en). Chart captions (alt text) and HTML tags are left alone."""
-    out, last = [], 0
-    pieces = re.compile(r"!\[[^\]]*\]\(figure:[a-z0-9-]+\)|<[^>]+>")
-    for m in pieces.finditer(markdown):
-        out.append(_keep(markdown[last:m.start()], lang))
-        out.append(m.group(0))
-        last = m.end()
-    out.append(_keep(markdown[last:], lang))
-    return "".join(out)
-
-
-def _keep(text: str, lang: str) -> str:
+    parts = re.split(r"(!\[[^\]]*\]\(figure:[a-z0-9-]+\)|<[^>]+>)", markdown)  # captions and tags: odd places
     if lang == "zh":
-        return _ZH_FIGURE.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', text)
-    return _EN_FIGURE.sub(lambda m: m.group(1) + "\u00a0", text)
+        return "".join(p if i % 2 else _ZH_FIGURE.sub(r'<span class="nw">\g<0></span>', p) for i, p in enumerate(parts))
+    return "".join(p if i % 2 else _EN_FIGURE.sub("\\1\u00a0", p) for i, p in enumerate(parts))
 
 
 def build_note(lang: str, figures: Path | None = None) -> Any:

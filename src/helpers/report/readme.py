@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 if a README differs")
     args = parser.parse_args(argv)
     from ..base.errors import DataError
+    from ..base.fileio import write_text_atomic
     from ..tidy.fresh import check_fresh
 
     try:  # the findings are rendered from the tables: hand-edited or stale tables are refused first
@@ -65,16 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     status = 0
     for lang, name in FILES.items():
-        path = paths.ROOT / name
-        old = path.read_text(encoding="utf-8")
-        new = replace_block(old, block(lang), name)
-        if new == old:
+        old = (path := paths.ROOT / name).read_text(encoding="utf-8")
+        if (new := replace_block(old, block(lang), name)) == old:
             continue
         if args.check:
             print(f"{name}: the findings differ from the tables; run `python -m helpers.report.readme`", file=sys.stderr)
             status = 1
         else:
-            from ..base.fileio import write_text_atomic
             write_text_atomic(path, new)
             print(f"{name}: findings rewritten")
     return status

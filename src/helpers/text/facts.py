@@ -53,8 +53,8 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
     published = date.fromisoformat(meta["published"][:10])
     out["published"] = _point(published, published, "day", language)
     out["published_iso"] = published.isoformat()
-    out["year_last"] = out["year_inspections_began"]
-    out["year_this"] = out["year_publication"]
+    out["year_last"] = str(published.year - 1)  # 去年 and 今年, counted from the publication date
+    out["year_this"] = str(published.year)
     out["sha256"] = meta["sha256"]
     for key in ("title", "title_en", "outlet", "outlet_en", "byline", "byline_en"):
         out[key] = str(meta[key])

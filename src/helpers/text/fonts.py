@@ -31,7 +31,7 @@ from matplotlib import font_manager
 from .fontsubset import FAMILY, WEIGHTS, font_path
 
 __all__ = ["CJKFont", "find_cjk_font", "shipped_font", "system_cjk_font", "setup", "resolve_language", "cjk_available", "rc",
-           "MissingCJKFontWarning", "LANGUAGES"]
+           "MissingCJKFontWarning", "UncoveredCharactersWarning", "check_coverage", "LANGUAGES"]
 
 LANGUAGES = ("en", "zh")
 
@@ -213,8 +213,35 @@ def rc() -> dict[str, object]:
             "axes.unicode_minus": False}
 
 
+class UncoveredCharactersWarning(UserWarning):
+    """The chosen article (or the kit) uses characters the shipped subset lacks: ``make fonts`` has not run."""
+
+
+_coverage_checked = False
+
+
+def check_coverage() -> None:
+    """Warn once, in one line naming ``make fonts``, when the article's text has characters the shipped subset
+    lacks (in Lab they are drawn with the system CJK font, or as boxes; the build stops on them instead)."""
+    global _coverage_checked
+    if _coverage_checked:
+        return
+    _coverage_checked = True
+    from ..base.errors import repo_path
+    from .fontsubset import uncovered
+
+    found = uncovered()
+    if found:
+        fallback = system_cjk_font()
+        chars = "".join(sorted(found))
+        warnings.warn(f"{repo_path(found[min(found)])}: characters {chars[:20]} are not in the shipped font subset; "
+                      f"charts draw them with {fallback.family if fallback else 'no font (boxes)'} and differ from a "
+                      "build. Fix: run `make fonts`, then restart the kernel", UncoveredCharactersWarning, stacklevel=3)
+
+
 def setup(language: str = "en") -> str:
     """Configure matplotlib's fonts; return the label language to use (``"en"`` or ``"zh"``)."""
     language = resolve_language(language)
     mpl.rcParams.update(rc())
+    check_coverage()
     return language

@@ -75,6 +75,39 @@ def collect_chars(root: Path = paths.ROOT) -> set[str]:
     return chars
 
 
+def charset(folder: Path | None = None) -> set[str] | None:
+    """Every character ``make fonts`` last saw (``charset.txt``: those in the subset, then those Noto Sans CJK SC
+    lacks, drawn by a fallback font); None without the file."""
+    try:
+        lines = ((FONT_DIR if folder is None else folder) / "charset.txt").read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return {chr(c) for c in range(0x20, 0x7F)} | set("".join(lines[1:]))
+
+
+def uncovered(root: Path = paths.ROOT, article: Path | None = None, folder: Path | None = None) -> dict[str, Path]:
+    """Characters of the kit's text and of ``article``'s folder (default: the chosen article's) that the shipped
+    subset in ``folder`` has not seen, each with the first file using it: empty once ``make fonts`` has run.
+    Other articles' folders are not read (each is covered when it is committed, as the tests check)."""
+    seen = charset(folder)
+    if seen is None:
+        return {}  # no charset.txt: the font check of the build names the missing fonts/ files
+    articles = root / "data" / "articles"
+    article = root / paths.ARTICLE_DIR.relative_to(paths.ROOT) if article is None else article
+    out: dict[str, Path] = {}
+    for path in source_files(root):
+        if path.is_relative_to(articles) and not path.is_relative_to(article):
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for c in set(text) - seen - out.keys():
+            if _drawable(c):
+                out[c] = path
+    return out
+
+
 def find_source(weight: str) -> tuple[Path, int]:
     """(collection file, face index) of the system's Noto Sans CJK SC in ``weight``."""
     from fontTools.ttLib import TTCollection

@@ -1,7 +1,8 @@
 """The checks the tests make on reader-facing text, run by the build too (before any notebook runs):
 no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), no
-language left empty in a label or a ``say(en=..., zh=...)`` prose cell, and no ``say(part=...)`` of a kit notebook
-without its section in the article's ``texts/notebooks.csv``.
+language left empty in a label or a ``say(en=..., zh=...)`` prose cell, no ``say(part=...)`` of a kit notebook
+without its section in the article's ``texts/notebooks.csv`` (all missing ones named in one line), and no character
+of the article or the kit outside the shipped font subset (the fix: ``make fonts``).
 
 :func:`check_text` raises one :class:`~helpers.base.errors.DataError` naming the file, the entry and the fix.
 """
@@ -66,13 +67,6 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
         if cell.get("cell_type") != "code" or "say(" not in source:
             continue
         for call in _say_calls(source):
-            part = next((kw.value for kw in call.keywords if kw.arg == "part"), None)
-            if isinstance(part, ast.Constant) and part.value not in _parts():
-                from .texts import TEXTS
-
-                yield DataError(TEXTS / "notebooks.csv", f"part {part.value}", f"{path.name} cell {n} asks for this "
-                                "section of the article and it has none", f"add a row part={part.value} with its en and "
-                                f"zh prose to {repo_path(TEXTS / 'notebooks.csv')}")
             given = {kw.arg: kw.value for kw in call.keywords if kw.arg in _NAMES}
             for lang, name in _NAMES.items():
                 value = given.get(lang)
@@ -83,6 +77,33 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
                                     f"write the {name} prose (both languages are native; see house-style.md)")
                 elif text and (found := typed_numbers(text)):
                     yield DataError(path, where, f"the number(s) {', '.join(found)} are typed by hand", TYPED_FIX)
+
+
+def _asked_parts(path: Path) -> list[tuple[str, int]]:
+    """The article's sections ``path`` asks for with ``say(part=...)``: (part, cell number), in order."""
+    try:
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [(call_part.value, n) for n, cell in enumerate(cells, start=1) if cell.get("cell_type") == "code"
+            for call in _say_calls("".join(cell.get("source", "")))
+            for call_part in [next((kw.value for kw in call.keywords if kw.arg == "part"), None)]
+            if isinstance(call_part, ast.Constant)]
+
+
+def _missing_parts(notebooks: list[Path]) -> Iterator[DataError]:
+    """One line for every section the notebooks ask for and the article lacks: all of them named at once."""
+    from .texts import TEXTS
+
+    asked = [(part, Path(nb).name, n) for nb in notebooks for part, n in _asked_parts(Path(nb))]
+    missing = [(part, nb, n) for part, nb, n in asked if part not in _parts()]
+    missing = [m for i, m in enumerate(missing) if m[0] not in {x[0] for x in missing[:i]}]
+    if missing:
+        part, nb, n = missing[0]
+        more = f" (and {len(missing) - 1} more: {', '.join(m[0] for m in missing[1:])})" if len(missing) > 1 else ""
+        yield DataError(TEXTS / "notebooks.csv", f"part {part}{more}", f"{nb} cell {n} asks for this section of the "
+                        "article and it has none", f"add a row part={part} with its en and zh prose{' (and one row for each of the others)' if more else ''} "
+                        f"to {repo_path(TEXTS / 'notebooks.csv')}, numbers as {{figure_id}} placeholders")
 
 
 def _part_defects() -> Iterator[DataError]:
@@ -100,11 +121,27 @@ def _part_defects() -> Iterator[DataError]:
                                 TYPED_FIX)
 
 
+def _font_defects() -> Iterator[DataError]:
+    """Characters of the chosen article (or the kit) that the shipped font subset lacks: one line naming `make fonts`
+    (charts would draw boxes, pages another font)."""
+    from .fontsubset import FONT_DIR, uncovered
+
+    if found := uncovered():
+        chars = "".join(sorted(found))
+        first = found[min(found)]
+        yield DataError(first, f"characters {chars[:20]}{'…' if len(chars) > 20 else ''} ({len(chars)})",
+                        f"not in the shipped font subset {repo_path(FONT_DIR)}/ (charts would draw boxes, pages "
+                        "another font)", "run `make fonts` (it needs the system's Noto Sans CJK, "
+                        "`apt-get install fonts-noto-cjk`), then build again")
+
+
 def defects(notebooks: list[Path], label_file: Path | None = None) -> list[DataError]:
     """Every typed number and empty language in the labels (the kit's and the article's, or ``label_file``),
     in ``notebooks``' prose and in the article's sections of the kit's notebooks."""
     files = [Path(label_file)] if label_file is not None else [labels.KIT_LABELS, labels.LABELS]
-    return [*(d for f in files for d in _label_defects(f)), *(d for nb in notebooks for d in _notebook_defects(Path(nb))),
+    return [*(_font_defects() if label_file is None else ()),
+            *(d for f in files for d in _label_defects(f)), *_missing_parts(notebooks),
+            *(d for nb in notebooks for d in _notebook_defects(Path(nb))),
             *(_part_defects() if label_file is None else ())]
 
 
