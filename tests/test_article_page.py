@@ -15,7 +15,8 @@ from helpers.tidy.coverage import left_out
 from helpers.tidy.load import load_table
 from helpers.text.prose import typed_numbers
 from helpers.report.article_marks import Mark, MarkError, arrange, figure_marks, markup
-from helpers.report.article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
+from helpers.curate import labels
+from helpers.report.article_page import page_text
 from helpers.report.build import build
 
 LANGS = ("en", "zh")
@@ -142,7 +143,7 @@ def test_left_out_numbers_marked_with_their_reason(built, tables, lang) -> None:
         assert m["data-left-out"] == r.category and m["data-reason"] == r.reason
         assert "data-figure-id" not in m
         tip = re.search(rf'<div class="tip-src" id="{m["data-tip"]}" hidden>(.*?)</div>', built[1][lang], re.S)
-        assert tip and LEFT_OUT_CATEGORY[lang][r.category] in html.unescape(tip.group(1))
+        assert tip and labels.raw(f"left_out.{r.category}", lang) in html.unescape(tip.group(1))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -199,7 +200,7 @@ def test_short_labels_head_the_info_box_and_the_table(built, tables, lang) -> No
         assert short != long
         tip = re.search(rf'<div class="tip-src" id="tip-{fid}" hidden>(.*?)</div>', page, re.S).group(1)
         assert f'<p class="tip-title">{html.escape(short)}</p>' in tip
-        assert f'<dt>{TEXT[lang]["tip_label"]}</dt><dd>{html.escape(long)}</dd>' in tip
+        assert f'<dt>{page_text(lang)["tip_label"]}</dt><dd>{html.escape(long)}</dd>' in tip
         row = re.search(rf'<tr id="row-{fid}"[^>]*>(.*?)</tr>', page, re.S).group(1)
         cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         assert f'<span title="{html.escape(long)}">{html.escape(short)}</span>' in cells[1]
@@ -234,7 +235,10 @@ def test_offline_and_languages(built, lang) -> None:
 
 def test_templates_type_no_number() -> None:
     for lang in LANGS:
-        for key, text in [*TEXT[lang].items(), *CHART_NAMES[lang].items(), *LEFT_OUT_CATEGORY[lang].items()]:
+        page = [(k, v[lang]) for k, v in labels.load().items()
+                if k.startswith(("page.", "left_out.")) or (k.startswith("chart.") and k.endswith(".name"))]
+        assert len(page_text(lang)) > 1 and page
+        for key, text in page:
             assert not typed_numbers(text), (lang, key, typed_numbers(text))
 
 

@@ -20,6 +20,7 @@ import pytest
 
 from helpers.base import paths
 from helpers.text import prose
+from helpers.curate import labels
 from helpers.report import readme
 from helpers.text.facts import facts
 from helpers.text.identities import IDENTITIES
@@ -97,9 +98,8 @@ def _module_templates() -> Iterator[Template]:
         yield f"helpers/text/texts.py READER[{lang}]", lang, READER[lang], NOTE_PARTS
         yield f"helpers/text/texts.py headline[{lang}]", lang, READER["headline"][lang], set()
         yield f"helpers/text/texts.py FINDINGS[{lang}]", lang, FINDINGS[lang], set()
-        for i, text in enumerate(readme._CAPTIONS[lang]):
-            yield f"helpers/report/readme.py caption {i + 1} [{lang}]", lang, text, set()
-        yield f"helpers/report/readme.py intro [{lang}]", lang, readme._INTRO[lang], set()
+        for key in (k for k in labels.load() if k.startswith("readme.")):  # the README block's captions and heads
+            yield f"labels.csv {key} [{lang}]", lang, labels.raw(key, lang), set()
         for ident in IDENTITIES:
             yield f"helpers/text/identities.py {ident.identity_id} [{lang}]", lang, getattr(ident, lang), set()
     for term, en, zh in GLOSSARY:

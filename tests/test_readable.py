@@ -58,3 +58,22 @@ def test_rates_per_100_in_tables_carry_the_computed_mark() -> None:
     rates = funnel["pct_of_previous"].dropna()
     assert len(rates) and all(f">{r:.1f}†</td>" in page for r in rates.round(1))
     assert all(f">{v}†" not in page for v in funnel["value"])
+
+
+def test_inspection_types_and_booleans_read_as_the_kit_labels_say() -> None:
+    """A table's inspection type is the chart's word for it (itype.*), yes/no are word.yes/word.no: one copy each."""
+    from helpers.curate import labels
+    from helpers.text.readable import table
+    from helpers.tidy.tidyset import TABLE_NAMES
+    import html
+    import pandas as pd
+
+    schedule = next(load_table(n) for n in TABLE_NAMES if n.startswith("schedule_"))
+    types = set(schedule["inspection_type"])
+    assert types
+    for lang in ("en", "zh"):
+        page = table(schedule, ["inspection_type"], lang).data
+        for t in types:
+            assert f">{html.escape(labels.raw(f'itype.{t}', lang))}</td>" in page, (lang, t)
+        flags = table(pd.DataFrame({"holds": [True, False], "note": ["a", "b"]}), ["holds"], lang).data
+        assert f">{labels.raw('word.yes', lang)}</td>" in flags and f">{labels.raw('word.no', lang)}</td>" in flags

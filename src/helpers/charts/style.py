@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from ..text import datetext, prose, wording
 from ..base import paths
 from ..base.fileio import write_bytes_if_changed
+from ..parse.numerals import DIGITS
 
 __all__ = ["resolve", "label", "values", "period", "month", "day", "source_line", "new_figure", "frame",
            "save", "COLORS", "SVG_HASHSALT", "DPI", "figure_language", "PRINT_WIDTH_IN", "MIN_PRINT_PT",
@@ -55,7 +56,6 @@ SMALL_SIZE = 8.5
 SOURCE_SIZE = 8.0
 DPI = 170
 SVG_HASHSALT = "xianning-inspection-2017-04-25"
-_ZH_ORDINAL = {1: "一", 2: "二", 3: "三"}
 
 
 def resolve(language: str) -> str:
@@ -76,7 +76,7 @@ def values(*tables: pd.DataFrame) -> dict[str, float]:
 
 def ordinal(n: int, language: str) -> dict[str, str | int]:
     """Placeholders for 'round {round}' / '第{round_zh}轮'."""
-    return {"round": n, "round_zh": _ZH_ORDINAL[n]}
+    return {"round": n, "round_zh": next(ch for ch, v in DIGITS.items() if v == n)}  # the parser's numerals: 一, 二 ...
 
 
 def month(ts, language: str, year: bool = True) -> str:

@@ -9,7 +9,11 @@ the tidy tables, other ``{name}`` from values the caller computed from them. ``[
 Chinese inside an English label (a measure word, a term): kept when a CJK font can draw it,
 dropped otherwise. Keys are namespaced: ``unit.条`` (measure word -> the noun it counts),
 ``itype.routine`` (inspection types), ``stage.leads.label`` / ``stage.leads.noun`` (funnel),
-``chart.funnel.title`` (chart texts), ``source`` (the source line).
+``chart.funnel.title`` (chart texts), ``chart.<name>.name`` (a chart's short name in links), ``source`` (the
+source line), ``header.*`` / ``code.<column>.<code>`` / ``word.*`` / ``sep.*`` (reader tables and joins),
+``page.*`` / ``left_out.*`` / ``article.source_note`` (the annotated article), ``reader.*``, ``readme.*``,
+``edition`` (the reader's note, the README block, the index). The kit's Python holds no reader-facing word
+(tests/test_text_store.py).
 
 The funnel's structure is the article's (``curated/funnel_stages.csv``).
 The tables take their measure-word renderings, stage and inspection-type labels from here too

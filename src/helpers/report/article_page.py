@@ -14,11 +14,25 @@ from ..text.prose import computed_note, render, rounding_rule
 from ..text.readable import unit_text
 from .article_marks import Mark, date_marks, figure_marks, left_out_marks, markup
 from .article_assets import CSS, JS
-from .article_texts import CHART_NAMES, LEFT_OUT_CATEGORY, TEXT
+from . import LANG_CODES
 
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _FIG_REF = re.compile(r"figures:([A-Za-z_][A-Za-z0-9_]*)")
 esc = html.escape
+
+
+def page_text(lang: str) -> dict[str, str]:
+    """The page's own words in ``lang``: the kit's ``page.*`` labels, prefix dropped (HTML allowed, not escaped)."""
+    labels = load_labels()
+    words = {k[5:]: v[lang] for k, v in labels.items() if k.startswith("page.")}
+    # one copy of a word the tables also use: the method code "inference", the header "Measure word"
+    return {**words, "inference": labels["code.method.inference"][lang], "tip_unit": labels["header.unit"][lang]}
+
+
+def _named(prefix: str, name: str, lang: str) -> str:
+    """The label ``<prefix>.<name>`` (a chart's short name, a left-out category) in ``lang``, else ``name``."""
+    key = f"{prefix}.{name}" if prefix == "left_out" else f"{prefix}.{name}.name"
+    return load_labels().get(key, {}).get(lang, name)
 
 
 @dataclass
@@ -70,7 +84,7 @@ def _links(fid: str, data: PageData, lang: str, t: dict[str, str]) -> tuple[str,
     """HTML lists of the charts and the notebook pages that show ``fid``."""
     charts = data.charts_by_figure.get(fid, ())
     chart_html = t["list_sep"].join(
-        f'<a href="../figures/{esc(c)}.{lang}.png">{esc(CHART_NAMES[lang].get(c, c))}</a>' for c in charts)
+        f'<a href="../figures/{esc(c)}.{lang}.png">{esc(_named("chart", c, lang))}</a>' for c in charts)
     notebooks = dict.fromkeys(n for c in charts for n in data.notebooks_by_chart.get(c, ()))  # in order, once each
     nb_html = t["list_sep"].join(f'<a href="{esc(n)}.html"><code>{esc(n)}</code></a>' for n in notebooks)
     return chart_html or t["none"], nb_html or t["none"]
@@ -86,19 +100,19 @@ def _figure_tip(row: dict[str, Any], mark: Mark, data: PageData, lang: str, t: d
     return (f'<div class="tip-src" id="tip-{esc(fid)}" hidden>'
             f'<p class="tip-title">{esc(short)}</p><dl>'
             f'<dt>{t["tip_label"]}</dt><dd>{esc(label)}</dd>'
-            f'<dt>{t["tip_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
+            f'<dt>{t["col_value"]}</dt><dd>{esc(_value(fid, lang))}</dd>'
             f'<dt>{t["tip_unit"]}</dt><dd>{unit}</dd>'
-            f'<dt>{t["tip_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
+            f'<dt>{t["col_quote"]}</dt><dd><q lang="zh-CN">{esc(row["quote"])}</q> '
             f'<span class="offs">{mark.quote_start}:{mark.quote_end}</span></dd>'
             f'<dt>{t["tip_place"]}</dt><dd>{esc(str(place))}</dd>'
-            f'<dt>{t["tip_charts"]}</dt><dd>{charts}</dd>'
+            f'<dt>{t["col_charts"]}</dt><dd>{charts}</dd>'
             f'<dt>{t["tip_notebooks"]}</dt><dd>{notebooks}</dd></dl>{note}'
             f'<p><a href="#row-{esc(fid)}">{t["tip_row"]}</a></p></div>')
 
 
 def _left_out_tip(mark: Mark, lang: str, t: dict[str, str]) -> str:
     cat = mark.data["category"]
-    what = LEFT_OUT_CATEGORY[lang].get(cat, cat)
+    what = _named("left_out", cat, lang)
     link = _FIG_REF.sub(lambda m: f'<a href="#fig-{m.group(1)}">{m.group(1)}</a>', esc(mark.data["reason"]))
     reason = "" if lang == "zh" else f'<p>{link}</p>'
     return (f'<div class="tip-src" id="tip-{mark.key}" hidden><p class="tip-title">{t["tip_left_out"]}{t["colon"]}'
@@ -147,7 +161,7 @@ def _formula_html(row: dict[str, Any], data: PageData, lang: str, marks: dict[st
             return f'<a href="#d-{name}">{esc(_value(name, lang))}</a>'
         if name in data.timeline:
             return f'<span lang="zh-CN">{esc(str(data.timeline[name]["expression"]))}</span>'
-        return {"en": "months", "zh": "月数"}[lang] if name == "months" else esc(name)
+        return load_labels()["unit.月"][lang] if name == "months" else esc(name)  # a formula's months: the unit's noun
 
     out = _ID.sub(token, str(row["formula"]))
     for a, b in {"*": "×", "/": "÷", "+": "+", "-": "−"}.items():
@@ -222,7 +236,7 @@ def _table_html(data: PageData, lang: str, t: dict[str, str], marks: dict[str, M
 
 def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     """The whole page for ``lang`` ("en" or "zh"); ``font_css`` is the embedded-font ``<style>``."""
-    t = TEXT[lang]
+    t = page_text(lang)
     rows = {r["figure_id"]: r for r in data.figures}
     fig_marks, lo_marks = figure_marks(data.text, data.figures), left_out_marks(data.left_out)
     dt_marks = date_marks(data.text, data.timeline.values())
@@ -236,8 +250,8 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     counts = {"n_figures": len(fig_marks), "n_left_out": len(lo_marks), "n_derived": len(data.derived)}
     intro = render(t["intro"], lang, {**counts, "published": published, **{k: esc(meta.get(k, "")) for k in (
         "outlet", "outlet_en", "byline", "byline_en", "title", "title_en")}})
-    own = load_labels()  # an article's own note on its source (article.source_note) replaces the kit's
-    source_note = esc(own["article.source_note"][lang]) if "article.source_note" in own else t["source_note"]
+    own = load_labels()  # the article's own note on its source (article.source_note), if it has one
+    source_note = f'\n<p class="small">{esc(own["article.source_note"][lang], quote=False)}</p>' if "article.source_note" in own else ""
     notice = (f'<p class="intro"><strong>{esc(raw_label("notice.invented", lang))}</strong></p>'
               if meta.get("invented") else "")  # an invented article says so on its page
     other = "zh" if lang == "en" else "en"
@@ -248,16 +262,15 @@ def render_page(data: PageData, lang: str, font_css: str = "") -> str:
     legend = (f'<section class="legend" aria-labelledby="legend-h"><h2 id="legend-h">{t["legend"]}</h2><ul>{samples}'
               f'<li><span class="d-sample">=</span> {render(t["legend_derived"], lang, counts)}</li></ul></section>')
     return f"""<!DOCTYPE html>
-<html lang="{t['html_lang']}"><head><meta charset="utf-8">
+<html lang="{LANG_CODES[lang]}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(t['page_title'])}</title>
 <style>{CSS}</style>
 {font_css}</head>
 <body>
-<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{TEXT[other]['html_lang']}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['skip_derived']}</a></nav>
+<header class="top"><nav><a href="../index.html">{t['index']}</a> · <a href="../{other}/article.html" lang="{LANG_CODES[other]}">{t['other_lang']}</a> · <a href="#figures">{t['skip_table']}</a> · <a href="#derived">{t['derived_heading']}</a></nav>
 <h1>{esc(t['page_title'])}</h1>
-<p class="intro">{intro}</p>{notice}
-<p class="small">{source_note}</p>
+<p class="intro">{intro}</p>{notice}{source_note}
 {legend}
 </header>
 <main class="layout">

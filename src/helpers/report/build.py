@@ -33,9 +33,9 @@ def font_files(present: bool = True) -> list[Path]:
 
 def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
     """The build's inputs, declared once: ``notebook``, what every notebook reads (the tidy tables, their inputs
-    ``tidyset.input_files``, the helpers but this one); ``export``, the page code and fonts; ``article``."""
+    ``tidyset.input_files``, the helpers but this one); ``export``, the page code, the kit's labels and fonts; ``article``."""
     if kind == "export":
-        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + font_files()
+        return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + [paths.KIT_LABELS] + font_files()
     from ..tidy.tidyset import TABLE_NAMES, input_files
 
     own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its charts and texts

@@ -10,7 +10,12 @@ from typing import Callable
 from ..base import paths
 from . import LANG_CODES
 
-LANG_NAMES = {"en": "English edition", "zh": "中文版"}
+
+def edition(lang: str) -> str:
+    """The name of an edition in its own language (``edition`` in the kit's labels.csv), else its code."""
+    from ..curate import labels
+
+    return labels.raw("edition", lang) if lang in labels.LANGUAGES else lang
 
 
 def output_title(name: str, lang: str) -> str:
@@ -29,7 +34,7 @@ def render_index(links: dict[str, list[tuple[str, dict[str, str]]]], build_date:
     rows = []
     for lang, items in links.items():
         rows.append(f'<section lang="{LANG_CODES.get(lang, lang)}">\n'
-                    f"<h2>{esc(LANG_NAMES.get(lang, lang))} <small>({esc(lang)})</small></h2>\n<ul>")
+                    f"<h2>{esc(edition(lang))} <small>({esc(lang)})</small></h2>\n<ul>")
         for label, hrefs in items:
             anchors = " · ".join(f'<a href="{esc(h)}">{esc(kind)}</a>' for kind, h in hrefs.items())
             rows.append(f"<li><strong>{esc(output_title(label, lang))}</strong> <small>({esc(label)})</small>"

@@ -10,8 +10,6 @@ from typing import Any
 
 from . import LANG_CODES
 
-TITLES = {"en": "Reader's note", "zh": "读者简报"}
-
 _FIGURE = re.compile(r"!\[([^\]]*)\]\(figure:([a-z0-9-]+)\)")
 
 NOTE_CSS = """<style id="reader-note">
@@ -46,10 +44,17 @@ def _figure_html(caption: str, name: str, lang: str, figures: Path | None = None
             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
 
 
+def _word(key: str, lang: str) -> str:
+    """The kit's label ``key`` in ``lang`` (English for any other language)."""
+    from ..curate import labels
+
+    return labels.raw(key, "zh" if lang == "zh" else "en")
+
+
 def _glossary(lang: str) -> str:
     from ..text.texts import GLOSSARY
 
-    head = ("术语", "释义") if lang == "zh" else ("Term", "Meaning")
+    head = (_word("reader.glossary_term", lang), _word("reader.glossary_meaning", lang))
     rows = "".join(f"<tr><td>{html.escape(term)}</td><td>{html.escape(zh if lang == 'zh' else en)}</td></tr>"
                    for term, en, zh in GLOSSARY)
     return (f'<table class="glossary"><thead><tr><th>{head[0]}</th><th>{head[1]}</th></tr></thead>'
@@ -73,8 +78,9 @@ def note_markdown(lang: str) -> str:
         return prose.render(template, lang, extra)
 
     pick = (lambda i: i.zh) if lang == "zh" else (lambda i: i.en)
-    stated = ("；" if lang == "zh" else "; ").join(say(pick(i)) for i in STATED) + ("。" if lang == "zh" else ".")
-    assumed = "\n".join(f"- {say(pick(i))}{'。' if lang == 'zh' else '.'}" for i in ASSUMED)
+    stop = _word("sep.stop", lang)
+    stated = _word("sep.clauses", lang).join(say(pick(i)) for i in STATED) + stop
+    assumed = "\n".join(f"- {say(pick(i))}{stop}" for i in ASSUMED)
     parts = {"headline": say(READER["headline"][lang]), "findings": say(FINDINGS[lang]).strip(),
              "stated": stated, "assumed": assumed, "glossary": _glossary(lang),
              "rounding_rule": prose.rounding_rule(lang) + ("" if lang == "zh" else " ") + prose.computed_note(lang)}
@@ -136,4 +142,4 @@ def merge_for_reader(notebooks: list[Any], lang: str, figures: Path | None = Non
 
 def reader_title(lang: str) -> str:
     """Page title of the reader's note in ``lang``."""
-    return TITLES.get(lang, TITLES["en"])
+    return _word("reader.title", lang)

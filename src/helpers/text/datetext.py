@@ -11,7 +11,7 @@ from typing import Any
 
 from ..curate import labels
 
-__all__ = ["month", "day", "year", "period", "xun"]
+__all__ = ["month", "month_end", "day", "year", "period", "xun"]
 
 
 def _text(key: str, language: str, parts: dict[str, str]) -> str:
@@ -32,6 +32,11 @@ def xun(day_of_month: int) -> int:
 def month(d: Any, language: str, with_year: bool = True) -> str:
     """'July 2016' / '2016年7月' (or 'July' / '7月'); ``d`` is a date or a Timestamp."""
     return _text("date.month" if with_year else "date.month_no_year", language, _parts(d))
+
+
+def month_end(d: Any, language: str) -> str:
+    """The end of ``d``'s month, as an article's 月底 gives it (``date.month_end``)."""
+    return _text("date.month_end", language, {"month": month(d, language)})
 
 
 def day(d: Any, language: str) -> str:

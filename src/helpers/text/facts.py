@@ -38,8 +38,7 @@ def _facts(language: str) -> tuple[tuple[str, float | str], ...]:
         out[f"date_{date_id}"] = _point(s0, s1, row["start_precision"], language)
         out[f"end_{date_id}"] = _point(e0, e1, row["end_precision"], language)
         if str(row["expression"]).endswith("底"):  # 1月底: the end of the month, as the article says
-            out[f"date_{date_id}"] = (f"the end of {datetext.month(s0, language)}" if language == "en"
-                                      else f"{datetext.month(s0, language)}底")
+            out[f"date_{date_id}"] = datetext.month_end(s0, language)
         out[f"year_{date_id}"] = str(s0.year)
         out[f"tquote_{date_id}"] = str(row["quote"])
         out[f"endyear_{date_id}"] = str(e0.year)

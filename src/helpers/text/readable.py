@@ -24,19 +24,26 @@ def _headers() -> dict[str, tuple[str, str]]:
     return {k.split(".", 1)[1]: (v["en"], v["zh"]) for k, v in labels.load().items() if k.startswith("header.")}
 
 
+def _labels() -> dict[str, dict[str, str]]:
+    from ..curate import labels
+
+    return labels.load()
+
+
+def _word(key: str, language: str) -> str:
+    """A kit label (``word.yes``, ``sep.names``) in ``language``."""
+    return _labels()[key]["zh" if language == "zh" else "en"]
+
+
 def __getattr__(name: str):  # HEADERS: the column headers, read from the label files on first use
     if name == "HEADERS":
         return _headers()
     raise AttributeError(name)
 
 
-#: Codes of the tables shown in Chinese in the Chinese edition (the English edition shows the code).
-_CODES_ZH = {"method": {"ratio": "比率", "sum": "合计", "inference": "推断", "interval": "区间"},
-             "status": {"in_tables": "已收入数据表", "left_out": "有意未收入", "unexplained": "未说明"},
-             **{col: {"day": "日", "xun": "旬", "month": "月", "year": "年"} for col in ("precision", "start_precision", "end_precision")}}
-
-_TYPES = {"routine": ("routine", "常规巡察"), "special": ("special", "专项巡察"),
-          "follow_up": ("follow-up (回头看)", "“回头看”"), "not_reported": ("not broken down", "未分列")}
+#: Columns whose codes a reader sees through the ``code.<column>.<code>`` labels (the English edition shows the code).
+_CODE_COLUMNS = {"method": "method", "status": "status", "precision": "precision", "start_precision": "precision",
+                 "end_precision": "precision"}
 #: Measure words of time: English gives the noun alone ("months"), the others keep the measure word ("items (条)").
 _TIME_UNITS = {"天", "月", "年", "个半月"}
 #: Chinese durations take 个 before 月 (22个月, 1.5个月), as house style asks.
@@ -63,16 +70,16 @@ def _cell(value: object, column: str, language: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
         return "—"
     if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
-        return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+        return _word("word.yes" if value else "word.no", language)
     if isinstance(value, (int, float)) or hasattr(value, "dtype"):
         return format_number(float(value), language)
     if isinstance(value, (date, pd.Timestamp)):
         return value.strftime("%Y-%m-%d")
     text = str(value)
-    if language == "zh" and text in _CODES_ZH.get(column, {}):
-        return _CODES_ZH[column][text]
-    if column == "inspection_type" and text in _TYPES:
-        return _TYPES[text][language == "zh"]
+    if column in _CODE_COLUMNS and f"code.{_CODE_COLUMNS[column]}.{text}" in (known := _labels()):
+        return known[f"code.{_CODE_COLUMNS[column]}.{text}"][language]
+    if column == "inspection_type" and f"itype.{text}" in (known := _labels()):
+        return known[f"itype.{text}"][language]
     if column == "unit":
         return unit_text(text, language)
     return text
@@ -121,9 +128,9 @@ def fields(values: dict[str, object], language: str):
     known = _headers()
     df = pd.DataFrame({"field": [known[k][lang] if k in known else k for k in values],
                        "value": [str(v) for v in values.values()]})
-    return table(df, ["field", "value"], language, headers={"value": ("Value", "内容")})
+    return table(df, ["field", "value"], language, headers={"value": known["record_value"]})
 
 
 def name_list(df: pd.DataFrame, language: str, name_en: str = "name_en", name_zh: str = "name_zh") -> str:
     """Names of the rows of *df* as a reader's list: "A; B" in English, "A、B" in Chinese."""
-    return "、".join(df[name_zh]) if language == "zh" else "; ".join(df[name_en])
+    return _word("sep.names", language).join(df[name_zh if language == "zh" else name_en])

@@ -73,14 +73,11 @@ def _stage_rows(stage: str, q: dict[str, str], prev: dict[str, str] | None, keys
 
 def _chart_rows(keys: list[str], staged: list[dict[str, str]]) -> str:
     """Proposed rows for the funnel chart's title, subtitle and note, naming every stage's figure."""
-    words = [_words(q, "") for q in staged]
+    words, draft = [_words(q, "") for q in staged], labels.load(paths.KIT_LABELS)
     texts = {"chart.funnel.title": (", ".join(f"{{{f}}} {en}" for f, en, _, _ in words),
                                     "，".join(f"{zh}{{{f}}}{u}" for f, _, zh, u in words)),
-             "chart.funnel.subtitle": ("What became of the problem leads the inspections found",
-                                       "巡察发现的问题线索如何处置"),
-             "chart.funnel.note": ("Bar lengths are proportional to the counts. Where what is counted changes (▼), "
-                                   "a rate is a ratio per {per}, not a share.",
-                                   "条形长度与数量成正比。▼处前后统计口径不同，比率是“每百……”之比，而非占比。")}
+             **{k: (draft[f"draft.{k}"]["en"], draft[f"draft.{k}"]["zh"])  # the kit's drafts (labels.csv draft.*)
+                for k in ("chart.funnel.subtitle", "chart.funnel.note")}}
     return " ".join(_row(k, *texts[k]) for k in keys)
 
 
