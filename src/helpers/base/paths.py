@@ -28,6 +28,8 @@ DATAPACKAGE: Path = ARTICLE_DIR / "datapackage.json"
 ARTICLE_NOTEBOOKS: Path = ARTICLE_DIR / "notebooks"
 #: the kit's label file (reader-facing words any article uses); an article's own are in its curated/labels.csv
 KIT_LABELS: Path = Path(__file__).resolve().parents[1] / "curate" / "labels.csv"
+#: the kit's sections of the notebooks (``part``, ``en``, ``zh``); an article's texts/notebooks.csv may override one
+KIT_PARTS: Path = KIT_LABELS.with_name("notebooks.csv")
 NOTEBOOKS: Path = ROOT / "notebooks"
 #: Where the chosen article's outputs go: ``reports/`` for the default article, ``reports/<slug>/`` for another.
 REPORTS: Path = ROOT / "reports" if SLUG == DEFAULT_ARTICLE else ROOT / "reports" / SLUG

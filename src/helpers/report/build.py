@@ -38,7 +38,7 @@ def inputs(kind: str, root: Path = paths.ROOT) -> list[Path]:
         return [HERE / f"{n}.py" for n in ("export_html", "fonts", "pdf", "reader")] + [paths.KIT_LABELS] + font_files()
     from ..tidy.tidyset import TABLE_NAMES, input_files
 
-    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")])  # its charts and texts
+    own = sorted([*paths.ARTICLE_DIR.glob("*.py"), *paths.ARTICLE_DIR.glob("texts/*")]) + [paths.KIT_PARTS]  # its texts
     data = [*input_files(root), *(root / paths.TIDY_REL / f"{n}.csv" for n in TABLE_NAMES), *own,  # others: ignored
             *sorted(p for p in (root / "src" / "helpers").rglob("*.py") if HERE not in p.parents)]
     return data if kind == "notebook" else [*data, *discover(), *sorted(HERE.glob("article_*.py")),

@@ -1,8 +1,9 @@
 """The checks the tests make on reader-facing text, run by the build too (before any notebook runs):
 no digit typed by hand into a label or a notebook's prose (:func:`helpers.text.prose.typed_numbers`), no
-language left empty in a label or a ``say(en=..., zh=...)`` prose cell, no ``say(part=...)`` of a kit notebook
-without its section in the article's ``texts/notebooks.csv`` (all missing ones named in one line), and no character
-of the article or the kit outside the shipped font subset (the fix: ``make fonts``).
+language left empty in a label or a section of the notebooks, no ``say(part=...)`` of a notebook without its
+section in the article's ``texts/notebooks.csv`` or the kit's ``src/helpers/curate/notebooks.csv`` (all missing ones
+named in one line), and no character of the article or the kit outside the shipped font subset (the fix:
+``make fonts``).
 
 :func:`check_text` raises one :class:`~helpers.base.errors.DataError` naming the file, the entry and the fix.
 """
@@ -63,7 +64,7 @@ def _notebook_defects(path: Path) -> Iterator[DataError]:
         source = "".join(cell.get("source", ""))
         if cell.get("cell_type") == "markdown" and (found := typed_numbers(source)):
             yield DataError(path, f"cell {n} (Markdown)", f"the number(s) {', '.join(found)} are typed by hand",
-                            TYPED_FIX + "; put reader-facing prose in say(en=..., zh=...)")
+                            TYPED_FIX + "; put reader-facing prose in a section read by say(part=...)")
         if cell.get("cell_type") != "code" or "say(" not in source:
             continue
         for call in _say_calls(source):
@@ -107,18 +108,19 @@ def _missing_parts(notebooks: list[Path]) -> Iterator[DataError]:
 
 
 def _part_defects() -> Iterator[DataError]:
-    """The article's sections of the kit's notebooks (``texts/notebooks.csv``)."""
-    from .texts import PARTS, TEXTS
+    """The sections of the notebooks: the kit's (``src/helpers/curate/notebooks.csv``) and the article's
+    (``texts/notebooks.csv``), each named in its own file."""
+    from .texts import TEXTS, _parts
 
-    for name, pair in PARTS.items():
-        for lang, text in zip(_NAMES, pair):
-            where = f"part {name}, column {lang}"
-            if not text.strip():
-                yield DataError(TEXTS / "notebooks.csv", where, f"the {_NAMES[lang]} text is empty",
-                                f"write the {_NAMES[lang]} prose (both languages are native; see house-style.md)")
-            elif found := typed_numbers(text):
-                yield DataError(TEXTS / "notebooks.csv", where, f"the number(s) {', '.join(found)} are typed by hand",
-                                TYPED_FIX)
+    for path in (paths.KIT_PARTS, TEXTS / "notebooks.csv"):
+        for name, pair in _parts(path).items():
+            for lang, text in zip(_NAMES, pair):
+                where = f"part {name}, column {lang}"
+                if not text.strip():
+                    yield DataError(path, where, f"the {_NAMES[lang]} text is empty",
+                                    f"write the {_NAMES[lang]} prose (both languages are native; see house-style.md)")
+                elif found := typed_numbers(text):
+                    yield DataError(path, where, f"the number(s) {', '.join(found)} are typed by hand", TYPED_FIX)
 
 
 def _font_defects() -> Iterator[DataError]:

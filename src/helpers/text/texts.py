@@ -3,7 +3,8 @@ chosen article's text store ``data/articles/<slug>/texts/``.
 
 ``headline.{en,zh}.md`` (one line), ``findings.{en,zh}.md`` (the README's "Main findings" and the note's),
 ``reader.{en,zh}.md`` (the note), ``glossary.csv`` (``term``, ``en``, ``zh``), ``notebooks.csv`` (``part``, ``en``,
-``zh``: the article's sections of the kit's notebooks, which call them ``say(part="01.funnel")``). Each template is Markdown whose
+``zh``: the article's sections of the kit's notebooks, which call them ``say(part="01.funnel")``; a section the
+article lacks is read from the kit's ``src/helpers/curate/notebooks.csv``, so an article may override a kit section). Each template is Markdown whose
 every number is a placeholder of :func:`helpers.text.prose.render` (figures, derived values, dates from
 :mod:`helpers.text.facts`); a test checks that none holds a typed digit. ``![caption](figure:NAME)`` marks where
 a chart goes. Extra values the note passes: ``rounding_rule`` and the assembled parts
@@ -59,12 +60,12 @@ def _parts(path: Path = TEXTS / "notebooks.csv") -> dict[str, tuple[str, str]]:
         return {row["part"]: (row["en"], row["zh"]) for row in csv.DictReader(fh)}
 
 
-#: part -> (English template, Chinese template): the article's sections of the kit's notebooks
-PARTS: dict[str, tuple[str, str]] = _parts()
+#: part -> (English template, Chinese template): the sections of the notebooks, the article's over the kit's
+PARTS: dict[str, tuple[str, str]] = {**_parts(paths.KIT_PARTS), **_parts()}
 
 
 def part(name: str, language: str) -> str:
-    """The article's template ``name`` of the kit's notebooks in *language* (``texts/notebooks.csv``)."""
+    """The template ``name`` of the notebooks in *language* (the article's ``texts/notebooks.csv``, else the kit's)."""
     if name not in PARTS:
         path = TEXTS / "notebooks.csv"
         raise DataError(path, f"part {name}", "the kit's notebook asks for this section and the article has none",
