@@ -1,6 +1,7 @@
 """One text store per article plus one for the kit: every reader-facing word, in both languages, is in a label
 file (the kit's ``src/helpers/curate/labels.csv``, an article's ``curated/labels.csv``) or an article's
-``texts/``; no Chinese stays in the kit's Python outside the parser's word lists (``src/helpers/parse/``) but the
+``texts/``, and the notebooks' prose in the sections they ask for with ``say(part=...)`` (an article's
+``texts/notebooks.csv``, the kit's ``src/helpers/curate/notebooks.csv``), never inline; no Chinese stays in the kit's Python outside the parser's word lists (``src/helpers/parse/``) but the
 entries of :data:`ALLOWED`, each with its reason; and no label has two copies."""
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ import ast
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from helpers.base import paths
 from helpers.curate import labels
 from helpers.curate.left_out import CATEGORIES
+from helpers.text import texts
 
 HELPERS = paths.ROOT / "src" / "helpers"
 #: CJK characters, CJK punctuation and full-width forms
@@ -130,3 +133,78 @@ def test_every_left_out_category_is_worded() -> None:
     """The article page words each left-out category from left_out.<category>, never its code."""
     missing = [c for c in sorted(CATEGORIES) if f"left_out.{c}" not in labels.load(paths.KIT_LABELS)]
     assert not missing, missing
+
+
+#: every notebook of the kit and of every article
+NOTEBOOK_FILES: list[Path] = sorted(paths.NOTEBOOKS.glob("*.ipynb")) + sorted(paths.ARTICLES.glob("*/notebooks/*.ipynb"))
+_INLINE = re.compile(r"\bsay\((?!\s*(?:part\s*=|\)))")
+
+
+def _say_calls(source: str) -> list[ast.Call] | None:
+    try:
+        return [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "say"]
+    except SyntaxError:
+        return None  # a cell with IPython syntax: read by pattern
+
+
+def inline_prose(notebooks: list[Path]) -> list[str]:
+    """``file cell N`` of every ``say`` call holding its prose inline (``say(en=..., zh=...)``, a positional text)
+    instead of naming a section with ``say(part=...)``."""
+    found = []
+    for path in notebooks:
+        for n, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
+            if cell.cell_type != "code" or "say(" not in cell.source:
+                continue
+            calls = _say_calls(cell.source)
+            inline = (_INLINE.search(cell.source) is not None if calls is None else
+                      any(c.args or any(kw.arg in {"en", "zh"} for kw in c.keywords) for c in calls))
+            if inline:
+                found.append(f"{path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path.name} cell {n}")
+    return found
+
+
+def _asked(notebooks: list[Path]) -> set[str]:
+    return {kw.value.value for path in notebooks for cell in nbformat.read(path, as_version=4).cells
+            if cell.cell_type == "code" for c in _say_calls(cell.source) or [] for kw in c.keywords
+            if kw.arg == "part" and isinstance(kw.value, ast.Constant)}
+
+
+def test_no_notebook_holds_inline_prose() -> None:
+    """Every prose of the kit's and the articles' notebooks is a section of a text file, named by say(part=...)."""
+    assert any(p.is_relative_to(paths.NOTEBOOKS) for p in NOTEBOOK_FILES), "the walk found no kit notebook"
+    assert any(p.is_relative_to(paths.ARTICLES) for p in NOTEBOOK_FILES), "the walk found no article's notebook"
+    assert _asked(NOTEBOOK_FILES), "the walk found no say(part=...): it no longer reads the notebooks' cells"
+    found = inline_prose(NOTEBOOK_FILES)
+    assert not found, ("prose typed into a notebook: move it to a row of the article's texts/notebooks.csv (or the "
+                       "kit's src/helpers/curate/notebooks.csv) and call say(part=...):\n" + "\n".join(found))
+
+
+def test_the_walk_catches_inline_prose(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell('say(part="01.intro", found=3)'), nbformat.v4.new_code_cell('say(en="a", zh="b")'),
+                nbformat.v4.new_code_cell('x = 1\nsay("a", zh="b")'), nbformat.v4.new_markdown_cell('say(en="a")'),
+                nbformat.v4.new_code_cell('%time say(zh="b")')]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    assert inline_prose([path]) == ["x.ipynb cell 2", "x.ipynb cell 3", "x.ipynb cell 5"]
+
+
+def test_an_articles_section_overrides_the_kits(tmp_path: Path) -> None:
+    kit, own = tmp_path / "kit.csv", tmp_path / "own.csv"
+    kit.write_text("part,en,zh\n01.a,kit a,甲\n01.b,kit b,乙\n", encoding="utf-8")
+    own.write_text("part,en,zh\n01.b,own b,己\n02.c,own c,丙\n", encoding="utf-8")
+    assert texts.sections(kit, own) == {"01.a": ("kit a", "甲"), "01.b": ("own b", "己"), "02.c": ("own c", "丙")}
+    assert texts.sections(kit, tmp_path / "absent.csv") == {"01.a": ("kit a", "甲"), "01.b": ("kit b", "乙")}
+
+
+@pytest.mark.parametrize("slug", paths.article_slugs())
+def test_the_kits_sections_are_asked_for_and_not_copied(slug: str) -> None:
+    """Each section of the kit's notebooks.csv is asked for by a kit notebook (none stale); an article overriding one
+    says something else (no copy)."""
+    kit = texts.sections(paths.KIT_PARTS, paths.ROOT / "absent")
+    assert kit, "the kit's notebooks.csv holds no section"
+    stale = sorted(set(kit) - _asked(sorted(paths.NOTEBOOKS.glob("*.ipynb"))))
+    assert not stale, f"sections of {paths.KIT_PARTS.relative_to(paths.ROOT)} no kit notebook asks for: {stale}"
+    own = texts.sections(paths.ROOT / "absent", paths.ARTICLES / slug / "texts" / "notebooks.csv")
+    copies = sorted(k for k in set(kit) & set(own) if kit[k] == own[k])
+    assert not copies, f"{slug} repeats the kit's sections word for word (delete its rows): {copies}"

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..base import paths
 from ..base.errors import DataError, repo_path
 
-__all__ = ["READER", "GLOSSARY", "FINDINGS", "TEXTS", "PARTS", "part"]
+__all__ = ["READER", "GLOSSARY", "FINDINGS", "TEXTS", "PARTS", "part", "sections"]
 
 #: the chosen article's text store
 TEXTS: Path = paths.ARTICLE_DIR / "texts"
@@ -60,8 +60,13 @@ def _parts(path: Path = TEXTS / "notebooks.csv") -> dict[str, tuple[str, str]]:
         return {row["part"]: (row["en"], row["zh"]) for row in csv.DictReader(fh)}
 
 
+def sections(kit: Path = paths.KIT_PARTS, article: Path = TEXTS / "notebooks.csv") -> dict[str, tuple[str, str]]:
+    """part -> (en, zh) of the notebooks: the kit's sections, each overridden by the article's of the same name."""
+    return {**_parts(kit), **_parts(article)}
+
+
 #: part -> (English template, Chinese template): the sections of the notebooks, the article's over the kit's
-PARTS: dict[str, tuple[str, str]] = {**_parts(paths.KIT_PARTS), **_parts()}
+PARTS: dict[str, tuple[str, str]] = sections()
 
 
 def part(name: str, language: str) -> str:
