@@ -1,6 +1,6 @@
 """Every number a reader sees is bound to the tidy tables: no template holds a typed digit.
 
-Templates scanned: the ``say(en=..., zh=...)`` calls and Markdown cells of the four notebooks,
+Templates scanned: the sections of the notebooks (``notebooks.csv``, the kit's and the article's) and their Markdown cells,
 the reader's note and the README findings (:mod:`helpers.text.texts`), the checks' statements
 (:mod:`helpers.text.identities`), the rounding rule, the README generator's captions, the reader
 tables' headers, the README's findings section outside the generated block and the whole Chinese

@@ -72,7 +72,7 @@ def _exporter(reader: bool, sanitize: bool = False) -> Any:
         if sanitize:
             exp.sanitize_html = True
             exp.register_filter("clean_html", clean_html)
-        # cells tagged "prose" are say(en=..., zh=...) calls: the reader sees their rendered text only
+        # cells tagged "prose" are say(part=...) calls: the reader sees their rendered text only
         exp.register_preprocessor(TagRemovePreprocessor(remove_input_tags={"prose"}, remove_cell_tags=set(SETUP_TAGS),
                                                         enabled=True), enabled=True)
         if reader:

@@ -24,9 +24,10 @@ them, and the tests fail on any. Digits inside a code span (`` `data/tidy/x.csv`
 a Latin word (sha256, UTF-8, A4) name things, not statistics, and are not counted; nor is the
 "100" of "per 100", the base of every rate (每百 in Chinese).
 
-:func:`speaker` gives notebooks ``say(en=..., zh=...)``: both languages side by side in the
-source, the reader's one rendered as Markdown, in a cell tagged ``prose`` whose input the
-report hides.
+:func:`speaker` gives notebooks ``say(part=...)``: the section's template in the reader's language
+(the article's ``texts/notebooks.csv``, else the kit's ``src/helpers/curate/notebooks.csv``), rendered as Markdown,
+in a cell tagged ``prose`` whose input the report hides. ``say(en=..., zh=...)`` renders inline text (the tests'
+small notebooks; a test keeps it out of the project's).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Cell metadata the notebooks carry for JupyterLab: the source of every prose cell is collapsed.
 
-A cell tagged ``prose`` holds one ``say(en=..., zh=...)`` call whose output is the paragraph a
-reader reads; its source (both languages, long lines) is for whoever edits the text. nbformat's
+A cell tagged ``prose`` holds one ``say(part=...)`` call whose output is the paragraph a
+reader reads (the section's words are in a ``notebooks.csv``); its source is for whoever edits the notebook. nbformat's
 ``metadata.jupyter.source_hidden`` makes JupyterLab show such a cell collapsed to its output
 (click the blue bar at its left to open the source). Exports hide it in any case
 (:mod:`helpers.report.export_html`).
