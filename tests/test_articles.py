@@ -188,3 +188,25 @@ def test_every_chart_of_an_invented_article_says_so(slug: str) -> None:
     for key, (text,) in sources.items():
         lang = key.rsplit(".", 1)[1]
         assert text.replace("\n", " ").startswith(notice[lang][:12]) == bool(meta.get("invented")), key
+
+
+def test_the_funnel_notebooks_rates_per_100_of_the_first_carry_the_mark(tmp_path) -> None:
+    """Rates the funnel notebook computes itself and hands to an article's prose (``{<stage>_per_100_first}``) are
+    marked computed in every article's pages, like the derived values (Canghe's zh prose showed 16.5 unmarked)."""
+    import re
+
+    from helpers.report.execute import run
+    from helpers.text import prose
+
+    mark, seen = prose.computed_mark("zh"), 0
+    for slug in SLUGS:
+        nb = run(paths.NOTEBOOKS / "02-funnel.ipynb", "zh", 300, tmp_path / f"{slug}.log",
+                 {paths.ARTICLE_ENV: slug, "XN_FIGURES_DIR": str(tmp_path / slug)})
+        prose_text = "\n".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells for o in c.get("outputs", []))
+        rates = {prose.format_number(float(r["pct_of_first"]), "zh") for r in _table(slug, "funnel")
+                 if r["pct_of_first"] and float(r["pct_of_first"]) != 100}
+        for shown in rates:
+            for m in re.finditer(r"(?<![\d.])" + re.escape(shown) + r"(?!\d|\.\d)", prose_text):
+                seen += 1
+                assert prose_text[m.end():m.end() + 1] == mark, (slug, shown, prose_text[m.start() - 20:m.end() + 5])
+    assert seen, "no article's prose shows a rate per 100 of the first: the test checks nothing"
