@@ -15,7 +15,7 @@ _CDN_SCRIPT = re.compile(r"<script\s+src=\"https?://[^\"]*\"[^>]*>\s*</script>\s
 PRINT_CSS = """<style id="report-print">
 @page { size: A4; margin: 14mm 12mm; }
 :lang(zh-CN) em, :lang(zh-CN) i { font-style: normal; } /* Chinese is never slanted */
-/* Chinese headings break after their punctuation (，：), not inside a word such as “漏斗” */
+/* Chinese headings break after their punctuation or before a quoted term, never inside a word */
 :lang(zh-CN) :is(h1, h2, h3) { word-break: keep-all; overflow-wrap: anywhere; }
 /* prose cells (tag "prose") read as the page's text: no In/Out prompts beside them */
 .celltag_prose .jp-OutputPrompt, .celltag_prose .jp-InputPrompt { visibility: hidden; }
