@@ -424,6 +424,22 @@ def test_11_junk_in_data_tidy_is_ignored_and_reruns_nothing(project_copy: Path) 
 
 # ---- 12: rough messages made clean ----
 
+def _execute_step_over_a_committed_figure(tmp_path: Path, lang: str):
+    """Run the build's execute step (its kernel faked by the test) where ``funnel.<lang>.png`` is committed;
+    returns doit's failure, the output folder and the executed notebook's path."""
+    import nbformat
+
+    from helpers.report import build
+
+    out = tmp_path / "out"
+    (out / "figures").mkdir(parents=True)
+    (out / "figures" / f"funnel.{lang}.png").write_bytes(b"committed")
+    nb = tmp_path / "02-funnel.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(), nb)
+    executed = out / f".build/executed/{lang}/02-funnel.ipynb"
+    return build.run_step("execute.execute", (out, lang, nb, executed, 60), [executed]), out, executed
+
+
 def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_path: Path) -> None:
     import errno
     from types import SimpleNamespace
@@ -452,13 +468,7 @@ def test_12_disk_full_is_one_line_and_leaves_nothing_partial(monkeypatch, tmp_pa
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
     monkeypatch.setattr(execute_module, "run", fake_run)
     monkeypatch.setattr(execute_module, "write_text_atomic", no_space)
-    out = tmp_path / "out"
-    (out / "figures").mkdir(parents=True)
-    (out / "figures" / "funnel.en.png").write_bytes(b"committed")
-    nb = tmp_path / "02-funnel.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(), nb)
-    executed = out / ".build/executed/en/02-funnel.ipynb"
-    failed = build.run_step("execute.execute", (out, "en", nb, executed, 60), [executed])
+    failed, out, executed = _execute_step_over_a_committed_figure(tmp_path, "en")
     assert "cannot write (No space left on device); nothing partial was kept. Fix: free space" in failed.message
     assert (out / "figures" / "funnel.en.png").read_bytes() == b"committed"
     assert not list((out / ".build").rglob("*.png")) and not list(out.rglob("*.tmp"))
@@ -571,7 +581,7 @@ def test_05_a_broken_shipped_font_is_never_drawn_with_silently(monkeypatch, tmp_
 def test_01_a_chart_with_missing_glyphs_fails_and_publishes_nothing(monkeypatch, tmp_path: Path) -> None:
     import nbformat
 
-    from helpers.report import build, execute as execute_module
+    from helpers.report import execute as execute_module
 
     def boxes(nb, lang, timeout, log, env):  # a kernel whose chart lost its font (e.g. CRLF labels)
         (Path(env["XN_FIGURES_DIR"]) / "funnel.zh.png").write_bytes(b"drawn with boxes")
@@ -580,13 +590,7 @@ def test_01_a_chart_with_missing_glyphs_fails_and_publishes_nothing(monkeypatch,
             "/x/charts.py:1: UserWarning: Glyph 13 (\\r) missing from font(s) Noto Sans CJK SC.\n"))]
         return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("x"), cell])
     monkeypatch.setattr(execute_module, "run", boxes)
-    out = tmp_path / "out"
-    (out / "figures").mkdir(parents=True)
-    (out / "figures" / "funnel.zh.png").write_bytes(b"committed")
-    nb = tmp_path / "02-funnel.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(), nb)
-    executed = out / ".build/executed/zh/02-funnel.ipynb"
-    failed = build.run_step("execute.execute", (out, "zh", nb, executed, 60), [executed])
+    failed, out, executed = _execute_step_over_a_committed_figure(tmp_path, "zh")
     assert "02-funnel.ipynb: cell 2: a chart drew a character no font has (Glyph 13" in failed.message
     assert "Fix:" in failed.message and "\n" not in failed.message
     assert (out / "figures" / "funnel.zh.png").read_bytes() == b"committed" and not executed.exists()
