@@ -39,6 +39,18 @@ def test_chinese_tables_show_date_precision_in_chinese(built) -> None:
     assert ">旬</td>" in zh and ">xun</td>" not in zh and ">xun</td>" in en
 
 
+def test_chinese_tables_name_the_kind_of_each_number_in_chinese(article) -> None:
+    """The audit's kind column (count, ordinal …) reads in Chinese in the Chinese edition, codes in English."""
+    from helpers.parse.extract import KINDS, find_figures
+    from helpers.text.readable import table
+
+    found = find_figures(article.text)
+    zh, en = table(found, ["text", "kind"], "zh").data, table(found, ["text", "kind"], "en").data
+    assert {"count", "ordinal"} <= set(found["kind"])
+    assert ">计数</td>" in zh and ">序数</td>" in zh and ">count</td>" in en
+    assert not any(f">{k}</td>" in zh for k in KINDS)
+
+
 def test_article_fields_are_headed_in_the_readers_language() -> None:
     """Notebook 01's metadata table: field names in Chinese in the Chinese edition."""
     from helpers.source.article import load_article

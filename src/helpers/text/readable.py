@@ -43,7 +43,7 @@ def __getattr__(name: str):  # HEADERS: the column headers, read from the label 
 
 #: Columns whose codes a reader sees through the ``code.<column>.<code>`` labels (the English edition shows the code).
 _CODE_COLUMNS = {"method": "method", "status": "status", "precision": "precision", "start_precision": "precision",
-                 "end_precision": "precision"}
+                 "end_precision": "precision", "kind": "kind"}
 #: Measure words of time: English gives the noun alone ("months"), the others keep the measure word ("items (条)").
 _TIME_UNITS = {"天", "月", "年", "个半月"}
 #: Chinese durations take 个 before 月 (22个月, 1.5个月), as house style asks.
