@@ -368,7 +368,7 @@ def test_every_chart_label_is_used(tables, monkeypatch):
         k for k in labels.load() if k.startswith("date.xun.")} | {  # the three ten-day periods, as a set
         k for k in labels.load() if k.startswith("report.")} | {  # output titles: tests/test_index_titles.py
         k for k in labels.load() if k.startswith(("rule.", "kind.", "header."))}  # prose and table headers: tests/test_prose.py, test_identities.py, test_readable.py
-    table_only |= {k for k in labels.load() if k.startswith(("page.", "left_out.", "article.", "code.", "word.", "sep.", "readme.", "reader.", "edition", "date.month_end", "draft.")) or (
+    table_only |= {k for k in labels.load() if k.startswith(("page.", "left_out.", "article.", "code.", "word.", "sep.", "readme.", "reader.", "edition", "index.", "date.month_end", "draft.")) or (
         k.startswith("chart.") and k.endswith(".name"))}  # pages, tables, README: tests/test_article_page.py, test_readable.py, test_prose_bound.py, test_reader_note.py
     unused = set(labels.load()) - used - table_only
     assert not unused, sorted(unused)

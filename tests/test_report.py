@@ -414,3 +414,27 @@ def test_two_builds_at_once_end_clean(tmp_path: Path) -> None:
         for path, (_size, _mtime, sha) in entry["_values_:"].get("outs", {}).items():
             assert sha256_file(Path(path)) == sha, task
     _no_tmp(out)
+
+
+def test_a_failed_index_page_is_said_and_fails_the_build(tmp_path: Path, monkeypatch) -> None:
+    """index.html that cannot be written is a [FAIL] line and a failed build, never a silent old page."""
+    from helpers.report import index
+
+    def broken(*args: object) -> None:
+        raise OSError("the index broke")
+    monkeypatch.setattr(index, "write_index", broken)
+    said: list[str] = []
+    result = build(write_demo_notebooks(tmp_path / "nb", 1), tmp_path / "out", ("en",), pdf=False, deps=[],
+                   echo=said.append)
+    assert not result.ok and [ln for ln in said if ln.startswith("[FAIL] index") and "the index broke" in ln], said
+
+
+def test_the_index_page_frames_both_editions_with_the_kits_words() -> None:
+    """Every word of index.html's frame comes from the kit's labels, in both languages (index.* keys)."""
+    from helpers.curate import labels
+    from helpers.report.index import render_index
+
+    page = render_index({"en": [("x", {})], "zh": []}, "2017-04-25", {"title": "t"}, "")
+    keys = [k for k in labels.load() if k.startswith("index.") and k != "index.not_verified"]
+    assert keys and all(labels.raw(k, lang) in page for k in keys for lang in labels.LANGUAGES)
+    assert labels.raw("index.not_verified", "zh") in render_index({}, "d", {"title": "t"}, "checksum differs")

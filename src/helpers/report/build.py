@@ -129,7 +129,7 @@ class _Build:
 
     def _done(self, task: Any, fail: Any = None, *, status: str) -> None:
         key, stage = task.name.split("|")
-        if (item := self.items[key]).status == "failed" or key == "index":  # said once; the index says it itself
+        if (item := self.items[key]).status == "failed" or key == "index" and status != "failed":  # said once
             return
         if status == "failed":
             item.status, item.error = "failed", (fail.message.strip() if type(fail).__name__ != "UnmetDependency"
@@ -246,6 +246,7 @@ def build(notebooks: list[Path] | None = None, out_dir: Path = paths.REPORTS, la
                    *(out / h for rows in links.values() for _, hrefs in rows for h in hrefs.values())],
                   result.index, {"links": links})
         run(plan.tasks[-1:], 1)
+        result.items += [plan.items["index"]] * (plan.items["index"].status == "failed")
         if not any(plan.notes.values()):  # every path this build consulted, for the no-change stamp (.fastpath)
             used = {f for t in plan.tasks for f in [*t.file_dep, *t.targets, *state.get_values(t.name).get("outs", {})]}
             used |= {str(d) for f in dep_files for d in Path(f).parents if paths.ROOT in d.parents}

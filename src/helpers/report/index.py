@@ -18,6 +18,13 @@ def edition(lang: str) -> str:
     return labels.raw("edition", lang) if lang in labels.LANGUAGES else lang
 
 
+def both(key: str) -> str:
+    """The kit's label ``key`` in both languages (the index serves both editions): "Reports / 报告"."""
+    from ..curate import labels
+
+    return " / ".join(labels.raw(key, lang) for lang in labels.LANGUAGES)
+
+
 def output_title(name: str, lang: str) -> str:
     """A reader's title for one output (``report.<name>`` in labels.csv), else its file name."""
     from ..curate import labels
@@ -38,17 +45,17 @@ def render_index(links: dict[str, list[tuple[str, dict[str, str]]]], build_date:
         for label, hrefs in items:
             anchors = " · ".join(f'<a href="{esc(h)}">{esc(kind)}</a>' for kind, h in hrefs.items())
             rows.append(f"<li><strong>{esc(output_title(label, lang))}</strong> <small>({esc(label)})</small>"
-                        f" — {anchors or '<em>not built</em>'}</li>")
+                        f" — {anchors or '<em>' + esc(both('index.not_built')) + '</em>'}</li>")
         rows.append("</ul>\n</section>")
-    check = f"NOT verified: {note}" if note else "verified against the archived file"
+    check = f"{both('index.not_verified')}: {note}" if note else both("index.verified")
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Reports — {esc(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>{esc(both("index.title"))} — {esc(title)}</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.5}}
 code{{font-size:.9em;word-break:break-all}}small{{color:#666}}</style></head>
 <body>
-<h1>Reports</h1>
-<p>Article: {esc(title)}<br>sha256 <code>{esc(meta.get("sha256", "unknown"))}</code> <small>({esc(check)})</small></p>
-<p>Built <time>{esc(build_date)}</time> (UTC).</p>
+<h1>{esc(both("index.title"))}</h1>
+<p>{esc(both("index.article"))}: {esc(title)}<br>sha256 <code>{esc(meta.get("sha256", "unknown"))}</code> <small>({esc(check)})</small></p>
+<p>{esc(both("index.built"))}: <time>{esc(build_date)}</time></p>
 {chr(10).join(rows)}
 </body></html>
 """
