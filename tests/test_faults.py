@@ -307,14 +307,19 @@ def test_05_missing_or_broken_shipped_font_is_one_line(project_copy: Path, damag
     assert envcheck.font_problem(font) is None
 
 
-@pytest.mark.needs("make")
-def test_05_make_setup_notices_the_environment_no_longer_matches_the_lock(tmp_path: Path) -> None:
-    from helpers.base import envcheck
-
+def _copy_what_make_setup_reads(tmp_path: Path) -> None:
+    """The Makefile, the lock, pyproject.toml, etc/ and src/ in ``tmp_path``: enough for ``make setup``."""
     for name in ("Makefile", "requirements.lock", "pyproject.toml"):
         shutil.copy(paths.ROOT / name, tmp_path / name)
     shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
     shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+
+
+@pytest.mark.needs("make")
+def test_05_make_setup_notices_the_environment_no_longer_matches_the_lock(tmp_path: Path) -> None:
+    from helpers.base import envcheck
+
+    _copy_what_make_setup_reads(tmp_path)
     installed = tmp_path / "installed"
     args = ["make", "-n", "setup", f"PY={sys.executable}", f"INSTALLED={installed}"]
     installed.touch()
@@ -537,10 +542,7 @@ def test_12_truncated_article_is_blamed_on_the_checksum(project_copy: Path) -> N
 
 @pytest.mark.needs("make")
 def test_12_edited_lock_is_one_line_not_the_installers_output(tmp_path: Path) -> None:
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy(paths.ROOT / name, tmp_path / name)
-    shutil.copytree(paths.ROOT / "etc", tmp_path / "etc")
-    shutil.copytree(paths.ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    _copy_what_make_setup_reads(tmp_path)
     uv = tmp_path / "uv"  # stands in for the installer's long hash-mismatch report
     uv.write_text('#!/bin/sh\nfor i in $(seq 59); do echo "  hash mismatch for line $i" >&2; done\nexit 1\n')
     uv.chmod(0o755)
