@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base import paths
+from ..base.envcheck import KEEP_FIGURES
 from ..base.fileio import write_bytes_if_changed, write_text_atomic
 from ..base.pdfcheck import check_glyphs
 from .build import stamp
@@ -46,7 +47,7 @@ def execute(out: Path, lang: str, nb: Path, executed: Path, timeout: int) -> dic
         check_glyphs(done, nb)  # a chart drew boxes: fails before anything is written or published
         write_text_atomic(executed, nbformat.writes(done))
         figures = [out / "figures" / p.name for p in sorted(stage.iterdir()) if p.is_file() and p.name[0] != "."]
-        keep = os.environ.get("XN_KEEP_FIGURES") == "1"  # drawn by drifted packages: published files stay
+        keep = os.environ.get(KEEP_FIGURES) == "1"  # drawn by drifted packages: published files stay
         for fig in figures:  # the same bytes leave the published file (and its time stamp) as it is
             if not (keep and fig.is_file()):
                 write_bytes_if_changed(fig, (stage / fig.name).read_bytes())
